@@ -1,0 +1,15 @@
+/**
+ * The pricing engine's one entry. Pure TypeScript: no UI, no I/O, no clock.
+ * Handed a price table and a scenario, it returns a quote (PRICING.md §6).
+ */
+export { calculateQuote } from './calculate';
+export { priceTiered } from './tiered';
+export { PriceTableSchema, TieredPriceSchema } from './schema/price-table';
+export type { PriceTable, TieredPrice, Appliance, Environment } from './schema/price-table';
+export { ScenarioSchema, SCENARIO_SCHEMA_VERSION, LOGO_MAX_BYTES } from './schema/scenario';
+export type { Scenario, CustomerLine, License, AppEntry, Sell } from './schema/scenario';
+export { formatPath, parseWith, problemsOf } from './schema/common';
+export type { ParseResult, SchemaProblem } from './schema/common';
+export { formatScaled, minorDigitsOf, parseMicros, roundDiv } from './money';
+export type { MinorUnits } from './money';
+export type * from './quote-types';

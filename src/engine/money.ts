@@ -1,0 +1,119 @@
+/**
+ * Money and rates as integers.
+ *
+ * Every amount the engine produces is an integer number of the currency's minor
+ * units (cents for USD/EUR, yen for JPY). Prices in price tables are decimal
+ * strings with up to 6 decimals; they are parsed, without floating point, to
+ * integers at a fixed scale ("micros", 10^6). Percents are parsed to integers
+ * at scale 10^4 ("12.5" → 125 000), which is also the fraction at scale 10^6.
+ *
+ * A line amount is an exact rational (integer numerator over integer
+ * denominator) and is rounded exactly once by `roundDiv`, half away from zero.
+ * See docs/decisions/001-money-representation-and-rounding.md.
+ */
+
+/** An integer amount in the currency's minor units. */
+export type MinorUnits = number & { readonly __brand: 'MinorUnits' };
+/** A decimal amount scaled by 10^6 (table prices). */
+export type Micros = number & { readonly __brand: 'Micros' };
+/** A percent scaled by 10^4: "12.5" → 125000; equally the fraction × 10^6. */
+export type Pct4 = number & { readonly __brand: 'Pct4' };
+
+export const MICROS = 1_000_000;
+/** 100 % at the Pct4 scale. */
+export const PCT_ONE = 1_000_000;
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The one rounding routine: `numerator / denominator` rounded half away from
+ * zero to an integer. Numbers are used while exact; beyond 2^53 it falls back
+ * to BigInt so a large product is never silently rounded.
+ */
+export function roundDiv(numerator: number | bigint, denominator: number | bigint): number {
+  if (typeof numerator === 'number' && typeof denominator === 'number') {
+    if (Math.abs(numerator) <= MAX_SAFE && denominator > 0 && denominator <= MAX_SAFE) {
+      const r = numerator % denominator;
+      const q = (numerator - r) / denominator;
+      const twice = 2 * Math.abs(r);
+      if (twice >= denominator) return numerator < 0 ? q - 1 : q + 1;
+      return q === 0 ? 0 : q; // avoid -0
+    }
+  }
+  return roundDivBig(BigInt(numerator), BigInt(denominator));
+}
+
+function roundDivBig(n: bigint, d: bigint): number {
+  if (d <= 0n) throw new RangeError('roundDiv: denominator must be positive');
+  const q = n / d; // truncates toward zero
+  const r = n % d;
+  const abs = r < 0n ? -r : r;
+  let result = q;
+  if (2n * abs >= d) result = n < 0n ? q - 1n : q + 1n;
+  const out = Number(result);
+  if (!Number.isSafeInteger(out)) throw new RangeError('amount exceeds the safe integer range');
+  return out;
+}
+
+/** round(a × b / d), exact: a and b are integers, d a positive integer. */
+export function mulDivRound(a: number, b: number, d: number): number {
+  const p = a * b;
+  if (Math.abs(p) <= MAX_SAFE) return roundDiv(p, d);
+  return roundDivBig(BigInt(a) * BigInt(b), BigInt(d));
+}
+
+/** ceil(n / d) for non-negative integers n and positive d, exact. */
+export function ceilDiv(n: number | bigint, d: number | bigint): number {
+  if (typeof n === 'number' && typeof d === 'number' && n <= MAX_SAFE && d <= MAX_SAFE) {
+    const r = n % d;
+    return (n - r) / d + (r > 0 ? 1 : 0);
+  }
+  const bn = BigInt(n);
+  const bd = BigInt(d);
+  const q = bn / bd + (bn % bd > 0n ? 1n : 0n);
+  return Number(q);
+}
+
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Parses a decimal string to an integer at 10^scale, exactly. Throws on more
+ * decimals than the scale holds or a value beyond the safe integer range;
+ * schemas reject such input before the engine sees it.
+ */
+export function parseScaled(text: string, scale: number): number {
+  const m = DECIMAL.exec(text);
+  if (!m) throw new RangeError(`not a decimal: ${text}`);
+  const [, sign, int = '0', frac = ''] = m;
+  if (frac.length > scale) throw new RangeError(`more than ${scale} decimals: ${text}`);
+  const digits = int + frac.padEnd(scale, '0');
+  const value = Number(digits);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`out of range: ${text}`);
+  return sign === '-' && value !== 0 ? -value : value;
+}
+
+export const parseMicros = (text: string): Micros => parseScaled(text, 6) as Micros;
+export const parsePct = (text: string): Pct4 => parseScaled(text, 4) as Pct4;
+
+/** Formats an integer at 10^digits as a plain decimal string ("-1234.50"). */
+export function formatScaled(value: number, digits: number): string {
+  const negative = value < 0;
+  const abs = String(Math.abs(value));
+  if (digits === 0) return (negative ? '-' : '') + abs;
+  const padded = abs.padStart(digits + 1, '0');
+  const int = padded.slice(0, padded.length - digits);
+  const frac = padded.slice(padded.length - digits);
+  return `${negative ? '-' : ''}${int}.${frac}`;
+}
+
+/** The currency's minor digits, as Intl.NumberFormat reports them (USD 2, JPY 0). */
+export function minorDigitsOf(currency: string): number {
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits;
+  return digits ?? 2;
+}
+
+/** Converts micros to minor units, rounding half away from zero. */
+export function microsToMinor(micros: number, minorDigits: number): MinorUnits {
+  return roundDiv(micros, 10 ** (6 - minorDigits)) as MinorUnits;
+}

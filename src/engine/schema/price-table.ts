@@ -1,0 +1,279 @@
+import { z } from 'zod';
+import {
+  checkUniqueIds,
+  Count,
+  Id,
+  IsoDate,
+  LicenseModel,
+  Money,
+  Percent,
+  PositiveCount,
+  Text,
+} from './common';
+
+const UpTo = PositiveCount.nullable();
+
+export const TieredPriceSchema = z
+  .object({
+    mode: z.enum(['graduated', 'volume'], { error: 'mode must be "graduated" or "volume"' }),
+    tiers: z
+      .array(z.object({ upTo: UpTo, unitAmount: Money, flatAmount: Money.optional() }))
+      .min(1, { error: 'needs at least one tier' }),
+  })
+  .superRefine((price, ctx) => checkTiers(price.tiers, ctx));
+
+export type TieredPrice = z.infer<typeof TieredPriceSchema>;
+
+/** Tiers ascend, `upTo` is strictly increasing, and only the last one is null. */
+function checkTiers(tiers: readonly { upTo: number | null }[], ctx: z.RefinementCtx): void {
+  let previous = 0;
+  tiers.forEach((tier, index) => {
+    const last = index === tiers.length - 1;
+    if (tier.upTo === null) {
+      if (!last) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tiers', index, 'upTo'],
+          message: 'only the last tier may have upTo null',
+        });
+      }
+      return;
+    }
+    if (last) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tiers', index, 'upTo'],
+        message: 'the last tier must have upTo null (no upper bound)',
+      });
+    }
+    if (tier.upTo <= previous) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tiers', index, 'upTo'],
+        message: `tiers must ascend: upTo ${tier.upTo} is not above the previous tier's ${previous}`,
+      });
+    }
+    previous = tier.upTo;
+  });
+}
+
+const Environment = z.object({
+  id: Id,
+  kind: z.enum(['virtual', 'cloud', 'hardware'], {
+    error: 'kind must be "virtual", "cloud" or "hardware"',
+  }),
+  name: Text(200),
+  licenseModels: z.array(LicenseModel).min(1, { error: 'must allow at least one license model' }),
+});
+
+const Appliance = z.object({
+  id: Id,
+  name: Text(200),
+  throughputMbps: PositiveCount,
+  maxVServices: PositiveCount,
+  price: Money,
+  supportPctPerYear: Percent,
+  licenseModels: z.array(LicenseModel).min(1, { error: 'must allow at least one license model' }),
+});
+
+const AppPrices = z.object({
+  setupFee: Money,
+  monthlyFee: Money,
+  perUser: TieredPriceSchema,
+});
+
+const AppBundle = AppPrices.extend({
+  id: Id,
+  name: Text(200),
+  rank: Count,
+});
+
+const PriceGrid = z.record(z.string(), z.record(z.string(), Money));
+
+const AppliesTo = z.enum(['setupFee', 'monthlyFee', 'perUser'], {
+  error: 'must be "setupFee", "monthlyFee" or "perUser"',
+});
+
+export const WHITE_LABEL = 'white-label';
+
+export const PriceTableSchema = z
+  .object({
+    schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
+    product: Id,
+    vendorName: Text(200),
+    version: Id,
+    currency: z
+      .string({ error: 'currency must be an ISO 4217 code like "USD"' })
+      .regex(/^[A-Z]{3}$/, { error: 'currency must be an ISO 4217 code like "USD"' }),
+    effectiveFrom: IsoDate,
+    validUntil: IsoDate.nullable(),
+    notes: Text(4000),
+    platform: z.object({
+      environments: z.array(Environment).min(1, { error: 'needs at least one environment' }),
+      appliances: z.array(Appliance),
+      virtualSizing: z.object({
+        mbpsPerVcpu: PositiveCount,
+        gbRamPerVcpu: Count,
+        minVcpu: Count,
+      }),
+    }),
+    service: z.object({
+      bandwidthTiers: z
+        .array(z.object({ id: Id, mbps: PositiveCount, label: Text(100) }))
+        .min(1, { error: 'needs at least one bandwidth tier' }),
+      bundles: z
+        .array(
+          z.object({
+            id: Id,
+            name: Text(200),
+            rank: Count,
+            includedVServices: Count,
+            features: z.array(Text(200)),
+          }),
+        )
+        .min(1, { error: 'needs at least one bundle' }),
+      maxVServices: Count,
+      fixedTerm: z.object({
+        monthlyList: PriceGrid,
+        extraVServiceMonthly: Money,
+        terms: z
+          .array(z.object({ months: PositiveCount, discountPct: Percent }))
+          .min(1, { error: 'needs at least one term' }),
+      }),
+      payg: z.object({
+        hourly: PriceGrid,
+        extraVServiceHourly: Money,
+      }),
+    }),
+    apps: z.object({
+      bundles: z.array(AppBundle),
+      childApps: z.record(z.string(), AppPrices),
+      whiteLabelVolume: z
+        .object({
+          mode: z.enum(['graduated', 'volume'], { error: 'mode must be "graduated" or "volume"' }),
+          appliesTo: z.array(AppliesTo),
+          tiers: z
+            .array(z.object({ upTo: UpTo, discountPct: Percent }))
+            .min(1, { error: 'needs at least one tier' }),
+        })
+        .superRefine((v, ctx) => checkTiers(v.tiers, ctx)),
+    }),
+  })
+  .superRefine((table, ctx) => {
+    if (table.validUntil !== null && table.validUntil < table.effectiveFrom) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validUntil'],
+        message: `validUntil ${table.validUntil} is before effectiveFrom ${table.effectiveFrom}`,
+      });
+    }
+    checkUniqueIds(table.platform.environments, ['platform', 'environments'], 'environment', ctx);
+    checkUniqueIds(table.platform.appliances, ['platform', 'appliances'], 'appliance', ctx);
+    checkUniqueIds(table.service.bandwidthTiers, ['service', 'bandwidthTiers'], 'bandwidth', ctx);
+    checkUniqueIds(table.service.bundles, ['service', 'bundles'], 'bundle', ctx);
+    checkUniqueIds(table.apps.bundles, ['apps', 'bundles'], 'app bundle', ctx);
+
+    const bundleIds = table.service.bundles.map((b) => b.id);
+    const bandwidthIds = table.service.bandwidthTiers.map((b) => b.id);
+    const grids = [
+      { grid: table.service.fixedTerm.monthlyList, path: ['service', 'fixedTerm', 'monthlyList'], what: 'fixed-term monthly price' },
+      { grid: table.service.payg.hourly, path: ['service', 'payg', 'hourly'], what: 'PAYG hourly price' },
+    ];
+    for (const { grid, path, what } of grids) {
+      for (const bundle of bundleIds) {
+        for (const bandwidth of bandwidthIds) {
+          if (grid[bundle]?.[bandwidth] === undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, bundle, bandwidth],
+              message: `bundle "${bundle}" on bandwidth "${bandwidth}" has no ${what}`,
+            });
+          }
+        }
+      }
+      for (const [bundle, row] of Object.entries(grid)) {
+        if (!bundleIds.includes(bundle)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, bundle],
+            message: `"${bundle}" is not a bundle of service.bundles`,
+          });
+          continue;
+        }
+        for (const bandwidth of Object.keys(row)) {
+          if (!bandwidthIds.includes(bandwidth)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, bundle, bandwidth],
+              message: `"${bandwidth}" is not a bandwidth of service.bandwidthTiers`,
+            });
+          }
+        }
+      }
+    }
+
+    const terms = table.service.fixedTerm.terms;
+    const months = new Set<number>();
+    terms.forEach((term, index) => {
+      if (months.has(term.months)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['service', 'fixedTerm', 'terms', index, 'months'],
+          message: `a ${term.months}-month term is listed more than once`,
+        });
+      }
+      months.add(term.months);
+    });
+    const byLength = terms
+      .map((term, index) => ({ ...term, index, pct: Number(term.discountPct) }))
+      .sort((a, b) => a.months - b.months);
+    for (let i = 1; i < byLength.length; i++) {
+      const shorter = byLength[i - 1]!;
+      const longer = byLength[i]!;
+      if (longer.pct < shorter.pct) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['service', 'fixedTerm', 'terms', longer.index, 'discountPct'],
+          message: `the ${longer.months}-month discount (${longer.discountPct} %) is below the ${shorter.months}-month discount (${shorter.discountPct} %); discounts must not fall as terms grow`,
+        });
+      }
+    }
+
+    const whiteLabel = table.apps.bundles.find((b) => b.id === WHITE_LABEL);
+    for (const child of Object.keys(table.apps.childApps)) {
+      const bundle = table.apps.bundles.find((b) => b.id === child);
+      if (!bundle) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['apps', 'childApps', child],
+          message: `"${child}" is not an app bundle of apps.bundles`,
+        });
+      } else if (!whiteLabel) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['apps', 'childApps', child],
+          message: `child apps need a "${WHITE_LABEL}" bundle in apps.bundles to be provisioned from`,
+        });
+      } else if (bundle.rank >= whiteLabel.rank) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['apps', 'childApps', child],
+          message: `"${child}" (rank ${bundle.rank}) must rank below "${WHITE_LABEL}" (rank ${whiteLabel.rank}) to be a child app`,
+        });
+      }
+    }
+    const applies = table.apps.whiteLabelVolume.appliesTo;
+    applies.forEach((fee, index) => {
+      if (applies.indexOf(fee) !== index) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['apps', 'whiteLabelVolume', 'appliesTo', index],
+          message: `"${fee}" is listed more than once`,
+        });
+      }
+    });
+  });
+
+export type PriceTable = z.infer<typeof PriceTableSchema>;
+export type Environment = z.infer<typeof Environment>;
+export type Appliance = z.infer<typeof Appliance>;

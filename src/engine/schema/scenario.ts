@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import {
+  checkUniqueIds,
+  Count,
+  Hours,
+  Id,
+  MarkupPercent,
+  Money,
+  MonthIndex,
+  Percent,
+  Period,
+  PositiveCount,
+  Text,
+} from './common';
+
+/** The newest scenario document version; older ones are migrated before parsing. */
+export const SCENARIO_SCHEMA_VERSION = 1;
+
+/** 512 KB of image bytes; the base64 text is 4/3 of that. */
+export const LOGO_MAX_BYTES = 512 * 1024;
+
+const Logo = z
+  .string({ error: 'must be null or a data:image/png or data:image/jpeg URL' })
+  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, {
+    error: 'must be a data:image/png;base64,… or data:image/jpeg;base64,… URL',
+  })
+  .refine((url) => Math.floor(((url.length - url.indexOf(',') - 1) * 3) / 4) <= LOGO_MAX_BYTES, {
+    error: 'the logo image must be at most 512 KB',
+  });
+
+const Party = z.object({ name: Text(200), company: Text(200) });
+
+export const AppEntrySchema = z.object({
+  bundle: Id,
+  count: Count,
+  usersPerApp: Count,
+  provisioning: z.enum(['standalone', 'child'], {
+    error: 'provisioning must be "standalone" or "child"',
+  }),
+});
+export type AppEntry = z.infer<typeof AppEntrySchema>;
+
+const ConvertTo = z.object({ atMonth: MonthIndex, termMonths: Count });
+
+const HoursPerMonth = z.union(
+  [Hours, z.array(Hours).length(12, { error: 'a seasonal profile has exactly 12 months, January first' })],
+  { error: 'must be hours per month (0 to 744) or 12 of them, January first' },
+);
+
+export const FixedTermLicenseSchema = z.object({
+  model: z.literal('fixed-term'),
+  bandwidth: Id,
+  bundle: Id,
+  vServices: Count,
+  termMonths: Count,
+  renew: z.boolean({ error: 'renew must be true or false' }),
+});
+
+export const PaygLicenseSchema = z.object({
+  model: z.literal('payg'),
+  bandwidth: Id,
+  bundle: Id,
+  vServices: Count,
+  hoursPerMonth: HoursPerMonth,
+  convertTo: ConvertTo.nullable(),
+});
+
+export const LicenseSchema = z.discriminatedUnion('model', [FixedTermLicenseSchema, PaygLicenseSchema], {
+  error: 'license.model must be "fixed-term" or "payg"',
+});
+export type License = z.infer<typeof LicenseSchema>;
+export type FixedTermLicense = z.infer<typeof FixedTermLicenseSchema>;
+export type PaygLicense = z.infer<typeof PaygLicenseSchema>;
+
+export const SellSchema = z.union(
+  [
+    z.null(),
+    z.discriminatedUnion(
+      'mode',
+      [
+        z.object({ mode: z.literal('markup'), pct: MarkupPercent }),
+        z.object({
+          mode: z.literal('margin'),
+          pct: Percent.refine((s) => Number(s) < 100, { error: 'a margin must be below 100 %' }),
+        }),
+        z.object({ mode: z.literal('fixed'), monthly: Money, oneOff: Money }),
+      ],
+      { error: 'sell.mode must be "markup", "margin" or "fixed"' },
+    ),
+  ],
+  { error: 'sell must be null (the default markup) or { mode, … }' },
+);
+export type Sell = z.infer<typeof SellSchema>;
+
+export const CustomerLineSchema = z.object({
+  id: Id,
+  name: Text(200),
+  count: PositiveCount,
+  startMonth: MonthIndex,
+  endMonth: MonthIndex.nullable(),
+  partnerId: Id.nullable(),
+  license: LicenseSchema,
+  sell: SellSchema,
+  apps: z.array(AppEntrySchema),
+});
+export type CustomerLine = z.infer<typeof CustomerLineSchema>;
+
+export const ScenarioSchema = z
+  .object({
+    schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION, {
+      error: `schemaVersion must be ${SCENARIO_SCHEMA_VERSION}`,
+    }),
+    title: Text(200),
+    preparedBy: Party,
+    preparedFor: Party,
+    brand: z.object({
+      name: Text(200),
+      primaryColor: z
+        .string({ error: 'must be a colour written "#rrggbb"' })
+        .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour written "#rrggbb"' }),
+      logo: Logo.nullable(),
+    }),
+    priceTable: z.object({ product: Id, currency: Id, version: Id }),
+    startPeriod: Period,
+    horizonMonths: z
+      .number({ error: 'must be a number of months from 1 to 120' })
+      .int({ error: 'must be a whole number of months' })
+      .min(1, { error: 'must be at least 1 month' })
+      .max(120, { error: 'must be at most 120 months' }),
+    platform: z.object({
+      environment: Id,
+      appliance: z.union(
+        [
+          z.object({
+            id: Id,
+            count: z.union([z.literal('auto'), PositiveCount], {
+              error: 'count must be "auto" or a whole number ≥ 1',
+            }),
+          }),
+          z.null(),
+        ],
+        { error: 'appliance must be null or { id, count }' },
+      ),
+      headroomPct: Percent,
+      highAvailability: z.boolean({ error: 'must be true or false' }),
+      infraCostMonthly: Money,
+    }),
+    channel: z.object({
+      distributors: z.array(
+        z.object({
+          id: Id,
+          name: Text(200),
+          commissionPct: Percent.nullable(),
+          partnerCommissionPct: Percent.nullable(),
+        }),
+      ),
+      partners: z.array(
+        z.object({
+          id: Id,
+          name: Text(200),
+          distributorId: Id.nullable(),
+          commissionPct: Percent.nullable(),
+        }),
+      ),
+    }),
+    pricing: z.object({ defaultMarkupPct: MarkupPercent, minMarginPct: Percent }),
+    mainApps: z.array(AppEntrySchema),
+    customers: z.array(CustomerLineSchema),
+  })
+  .superRefine((scenario, ctx) => {
+    checkUniqueIds(scenario.customers, ['customers'], 'customer', ctx);
+    checkUniqueIds(scenario.channel.partners, ['channel', 'partners'], 'partner', ctx);
+    checkUniqueIds(scenario.channel.distributors, ['channel', 'distributors'], 'distributor', ctx);
+  });
+
+export type Scenario = z.infer<typeof ScenarioSchema>;

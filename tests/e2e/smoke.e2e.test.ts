@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveBuiltApp, type RunningApp } from './support/app-server';
+import {
+  CI_MISSING_MESSAGE,
+  SKIP_MESSAGE,
+  chromiumInstalled,
+  inCi,
+  launchBrowser,
+  type LaunchedBrowser,
+} from './support/browser';
+import { watchPage, type PageWatch } from './support/page-watch';
+import { testResultsDir } from './support/paths';
+
+const browserAvailable = chromiumInstalled();
+
+if (!browserAvailable) {
+  if (inCi()) {
+    it('has Chromium to run the browser tests', () => {
+      throw new Error(CI_MISSING_MESSAGE);
+    });
+  } else {
+    // eslint-disable-next-line no-console -- `npm test` must say plainly that these were skipped
+    console.warn(SKIP_MESSAGE);
+  }
+}
+
+describe.skipIf(!browserAvailable)('the built app in Chromium', () => {
+  let app: RunningApp | undefined;
+  let browser: LaunchedBrowser | undefined;
+  let page: Page;
+  let watch: PageWatch;
+
+  beforeAll(async () => {
+    app = await serveBuiltApp();
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    watch = watchPage(page, app.origin);
+    await page.goto(`${app.origin}/`, { waitUntil: 'networkidle' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows the product name as the one top-level heading, inside header and main landmarks', async () => {
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).allTextContents())
+      .toEqual(['Service Provider Configurator']);
+    expect(await page.getByRole('banner').count()).toBe(1);
+    expect(await page.getByRole('main').count()).toBe(1);
+    expect(await page.getByRole('main').textContent()).toContain('npm run quote');
+    expect(await page.title()).toBe('Service Provider Configurator');
+  });
+
+  it('logs no console errors and throws no exceptions', () => {
+    expect(watch.errors).toEqual([]);
+  });
+
+  it('requests nothing from other origins and has no failed requests', () => {
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.failedRequests).toEqual([]);
+  });
+
+  it('has no accessibility violations (axe)', async () => {
+    const results = await new AxeBuilder({ page }).analyze();
+    const summary = results.violations.map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+    expect(summary).toEqual([]);
+  });
+
+  it('saves a screenshot of the first screen to test-results/', async () => {
+    mkdirSync(testResultsDir, { recursive: true });
+    const buffer = await page.screenshot({
+      path: join(testResultsDir, 'smoke-home.png'),
+      fullPage: true,
+    });
+    expect(buffer.byteLength).toBeGreaterThan(0);
+  });
+
+  it('ships a Content-Security-Policy that blocks inline scripts', async () => {
+    if (!browser || !app) throw new Error('browser and app are started in beforeAll');
+    const cspPage = await browser.context.newPage();
+    try {
+      await cspPage.goto(`${app.origin}/`, { waitUntil: 'networkidle' });
+      const policy = await cspPage
+        .locator('meta[http-equiv="Content-Security-Policy"]')
+        .getAttribute('content');
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("object-src 'none'");
+
+      const blocked = await cspPage.evaluate(
+        () =>
+          new Promise<{ ran: boolean; violated: string | null }>((resolveResult) => {
+            let violated: string | null = null;
+            document.addEventListener('securitypolicyviolation', (event) => {
+              violated = event.violatedDirective;
+            });
+            const script = document.createElement('script');
+            script.textContent = 'window.__inlineScriptRan = true;';
+            document.body.append(script);
+            setTimeout(() => {
+              const ran = (window as unknown as { __inlineScriptRan?: boolean }).__inlineScriptRan;
+              resolveResult({ ran: ran === true, violated });
+            }, 100);
+          }),
+      );
+      expect(blocked.ran).toBe(false);
+      expect(blocked.violated).toMatch(/^script-src/);
+    } finally {
+      await cspPage.close();
+    }
+  });
+});
