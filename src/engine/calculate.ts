@@ -412,16 +412,11 @@ function price(scenario: Scenario, t: CompiledTable) {
           const rank = ranks[m]! + copy * w;
           const tier = volume.tiers[tierIndex(rank)]!;
           const fit = tier.upTo === null ? p.count - copy : Math.floor((tier.upTo - rank + 1) / w);
-          const copies = Math.min(fit, p.count - copy);
-          if (copies >= 1) {
-            const wl = whiteLabelAt(p.whiteLabel, rank, 0);
-            addCopies(copies, p.plain.recurring + wl.recurring, p.plain.setup + wl.setup);
-            copy += copies;
-          } else {
-            const wl = whiteLabelAt(p.whiteLabel, rank, 0);
-            addCopies(1, p.plain.recurring + wl.recurring, p.plain.setup + wl.setup);
-            copy += 1;
-          }
+          // a copy that straddles a tier boundary is priced on its own
+          const copies = Math.max(1, Math.min(fit, p.count - copy));
+          const wl = whiteLabelAt(p.whiteLabel, rank, 0);
+          addCopies(copies, p.plain.recurring + wl.recurring, p.plain.setup + wl.setup);
+          copy += copies;
         }
       }
     }

@@ -6,10 +6,12 @@ import { build, preview, type PreviewServer } from 'vite';
 import { repoRoot } from './paths';
 
 let builtOutDir: Promise<string> | undefined;
+let openServers = 0;
 
 /**
  * Builds the app once per test process into a fresh temporary directory, exactly as
- * `npm run build` would (same vite.config.ts), and returns that directory.
+ * `npm run build` would (same vite.config.ts), and returns that directory. The directory is
+ * removed when the last server started by `serveBuiltApp` closes.
  */
 export function buildAppOnce(): Promise<string> {
   builtOutDir ??= buildApp();
@@ -18,7 +20,6 @@ export function buildAppOnce(): Promise<string> {
 
 async function buildApp(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'spc-e2e-build-'));
-  process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
   // Vitest sets NODE_ENV=test, and Vite keeps an existing NODE_ENV: without this the build
   // would bundle React's development code, so the browser would test something we never ship.
   const previousNodeEnv = process.env.NODE_ENV;
@@ -53,10 +54,18 @@ export async function serveBuiltApp(): Promise<RunningApp> {
     build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
+  openServers += 1;
   const address = server.httpServer.address() as AddressInfo | null;
   if (!address) throw new Error('vite preview did not start listening');
   return {
     origin: `http://127.0.0.1:${address.port}`,
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      openServers -= 1;
+      if (openServers === 0) {
+        builtOutDir = undefined;
+        rmSync(outDir, { recursive: true, force: true });
+      }
+    },
   };
 }

@@ -1,0 +1,53 @@
+/**
+ * `npm run quote -- SCENARIO.json [--price-table FILE] [--today YYYY-MM-DD]
+ *                  [--json OUT.json] [--csv OUT.csv] [--csv-monthly OUT.csv]
+ *                  [--pdf OUT.pdf --document NAME [--customer ID]]`
+ *
+ * The same engine as the app, without a browser. Exit status: 0 a valid quote;
+ * 1 a quote whose issues include errors (the JSON is still written); 2 input
+ * that cannot be read or does not match its schema (reasons, with JSON paths,
+ * on standard error). Never a stack trace.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { runQuote, type CliIo } from './run-quote';
+
+const io: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  writeFile: (path, text) => writeFileSync(path, text),
+};
+
+let args;
+try {
+  args = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: {
+      'price-table': { type: 'string' },
+      today: { type: 'string' },
+      json: { type: 'string' },
+      csv: { type: 'string' },
+      'csv-monthly': { type: 'string' },
+      pdf: { type: 'string' },
+      document: { type: 'string' },
+      customer: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+} catch (e) {
+  io.stderr(`quote: ${e instanceof Error ? e.message : String(e)}\nRun with --help for usage.\n`);
+  process.exit(2);
+}
+
+process.exitCode = runQuote(
+  { positionals: args.positionals, ...args.values },
+  io,
+  localToday(),
+);
+
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import {
+  calculateQuote,
+  parseWith,
+  ScenarioSchema,
+  type PriceTable,
+  type SchemaProblem,
+} from '../engine/index';
+import { customersCsv, monthsCsv } from '../features/documents/csv';
+import { identityLabel, parseJsonText, parsePriceTableText, sameIdentity } from '../price-tables/parse';
+import { resolvePinned } from '../price-tables/registry';
+import { loadPricingData, sha256Of } from './load-tables';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  writeFile(path: string, text: string): void;
+}
+
+export interface QuoteArgs {
+  positionals: string[];
+  'price-table'?: string | undefined;
+  today?: string | undefined;
+  json?: string | undefined;
+  csv?: string | undefined;
+  'csv-monthly'?: string | undefined;
+  pdf?: string | undefined;
+  document?: string | undefined;
+  customer?: string | undefined;
+  help?: boolean | undefined;
+}
+
+export const USAGE = `Usage: npm run quote -- SCENARIO.json [options]
+
+Prices a scenario with the same engine as the app and prints the quote JSON.
+
+Options:
+  --price-table FILE   price on this table file instead of the scenario's pinned
+                       version from pricing-data/
+  --today YYYY-MM-DD   the date of the quote (default: today), for the default
+                       table and the expiry warning
+  --json OUT.json      write the quote JSON to a file instead of standard output
+  --csv OUT.csv        write the customer lines with their totals as CSV
+  --csv-monthly OUT.csv  write the monthly series as CSV
+  --pdf OUT.pdf --document msp-proposal|customer-proposal|internal-report [--customer ID]
+                       PDF documents (not available yet)
+
+Exit status: 0 a valid quote; 1 a quote with errors (still written);
+2 input that cannot be read or does not match its schema.
+`;
+
+class InputError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly SchemaProblem[],
+  ) {
+    super(`${source}: invalid input`);
+  }
+}
+
+function readText(path: string, what: string): { text: string; bytes: Buffer } {
+  try {
+    const bytes = readFileSync(path);
+    return { text: bytes.toString('utf8'), bytes };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+    throw new InputError(path, [{ path: '', message: `cannot read the ${what}: ${reason}` }]);
+  }
+}
+
+function formatProblems(source: string, problems: readonly SchemaProblem[]): string {
+  return problems.map((p) => `${source}: ${p.path === '' ? '' : `${p.path}: `}${p.message}\n`).join('');
+}
+
+/** Runs the command; returns the exit status. All output goes through `io`. */
+export function runQuote(args: QuoteArgs, io: CliIo, clockToday: string): number {
+  try {
+    return run(args, io, clockToday);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(formatProblems(e.source, e.problems));
+      return 2;
+    }
+    io.stderr(`quote: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+function run(args: QuoteArgs, io: CliIo, clockToday: string): number {
+  if (args.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args.positionals.length !== 1) {
+    io.stderr(
+      `quote: ${args.positionals.length === 0 ? 'give one scenario file' : `give one scenario file, not ${args.positionals.length}`}\n\n${USAGE}`,
+    );
+    return 2;
+  }
+  if (args.pdf !== undefined || args.document !== undefined || args.customer !== undefined) {
+    io.stderr(
+      'quote: PDF documents (--pdf, --document, --customer) are not available yet; they arrive with the documents release. Use --json or --csv.\n',
+    );
+    return 2;
+  }
+  const today = args.today ?? clockToday;
+  if (args.today !== undefined && !isRealDate(args.today)) {
+    io.stderr(`quote: --today must be a date written YYYY-MM-DD, got "${args.today}"\n`);
+    return 2;
+  }
+
+  const scenarioPath = args.positionals[0]!;
+  const scenarioJson = parseJsonText(readText(scenarioPath, 'scenario').text);
+  if (!scenarioJson.ok) throw new InputError(scenarioPath, scenarioJson.problems);
+  const scenario = parseWith(ScenarioSchema, scenarioJson.value);
+  if (!scenario.ok) throw new InputError(scenarioPath, scenario.problems);
+
+  let table: PriceTable;
+  let sha256: string;
+  const tablePath = args['price-table'];
+  if (tablePath !== undefined) {
+    const { text, bytes } = readText(tablePath, 'price table');
+    const parsed = parsePriceTableText(text);
+    if (!parsed.ok) throw new InputError(tablePath, parsed.problems);
+    table = parsed.value;
+    sha256 = sha256Of(bytes);
+    if (!sameIdentity(table, scenario.value.priceTable)) {
+      io.stderr(
+        `quote: note: the scenario pins ${identityLabel(scenario.value.priceTable)}; priced on ${identityLabel(table)} from ${tablePath}\n`,
+      );
+    }
+  } else {
+    const registry = loadPricingData();
+    const pinned = resolvePinned(registry, scenario.value.priceTable);
+    if (!pinned.ok) {
+      throw new InputError(scenarioPath, [{ path: 'priceTable', message: `${pinned.message}; pass --price-table FILE to use another` }]);
+    }
+    table = pinned.entry.table;
+    sha256 = pinned.entry.sha256 ?? '';
+  }
+
+  const quote = calculateQuote(scenario.value, table, { today, tableSha256: sha256 });
+  const json = `${JSON.stringify(quote, null, 2)}\n`;
+  if (args.json !== undefined) write(io, args.json, json);
+  else io.stdout(json);
+  if (args.csv !== undefined) write(io, args.csv, customersCsv(scenario.value, quote));
+  if (args['csv-monthly'] !== undefined) write(io, args['csv-monthly'], monthsCsv(quote));
+
+  const errors = quote.issues.filter((i) => i.level === 'error');
+  for (const issue of quote.issues) {
+    io.stderr(`${scenarioPath}: ${issue.level}: ${issue.path}: ${issue.message} [${issue.code}]\n`);
+  }
+  return errors.length > 0 ? 1 : 0;
+}
+
+function write(io: CliIo, path: string, text: string): void {
+  try {
+    io.writeFile(path, text);
+  } catch (e) {
+    throw new InputError(path, [{ path: '', message: `cannot write: ${(e as Error).message}` }]);
+  }
+}
+
+function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
