@@ -27,5 +27,9 @@ function jsonFiles(dir: string): string[] {
 /** The registry of every table under pricing-data/ (the JSON Schema file excluded). */
 export function loadPricingData(dir = PRICING_DATA_DIR): Registry {
   const root = join(dir, '..');
-  return buildRegistry(jsonFiles(dir).sort().map((path) => readTableFile(path, relative(root, path))));
+  return buildRegistry(
+    jsonFiles(dir)
+      .sort()
+      .map((path) => readTableFile(path, relative(root, path))),
+  );
 }

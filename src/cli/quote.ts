@@ -40,11 +40,7 @@ try {
   process.exit(2);
 }
 
-process.exitCode = runQuote(
-  { positionals: args.positionals, ...args.values },
-  io,
-  localToday(),
-);
+process.exitCode = runQuote({ positionals: args.positionals, ...args.values }, io, localToday());
 
 function localToday(): string {
   const d = new Date();

@@ -7,7 +7,12 @@ import {
   type SchemaProblem,
 } from '../engine/index';
 import { customersCsv, monthsCsv } from '../features/documents/csv';
-import { identityLabel, parseJsonText, parsePriceTableText, sameIdentity } from '../price-tables/parse';
+import {
+  identityLabel,
+  parseJsonText,
+  parsePriceTableText,
+  sameIdentity,
+} from '../price-tables/parse';
 import { resolvePinned } from '../price-tables/registry';
 import { loadPricingData, sha256Of } from './load-tables';
 
@@ -65,13 +70,21 @@ function readText(path: string, what: string): { text: string; bytes: Buffer } {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((e as Error).message);
     throw new InputError(path, [{ path: '', message: `cannot read the ${what}: ${reason}` }]);
   }
 }
 
 function formatProblems(source: string, problems: readonly SchemaProblem[]): string {
-  return problems.map((p) => `${source}: ${p.path === '' ? '' : `${p.path}: `}${p.message}\n`).join('');
+  return problems
+    .map((p) => `${source}: ${p.path === '' ? '' : `${p.path}: `}${p.message}\n`)
+    .join('');
 }
 
 /** Runs the command; returns the exit status. All output goes through `io`. */
@@ -135,7 +148,12 @@ function run(args: QuoteArgs, io: CliIo, clockToday: string): number {
     const registry = loadPricingData();
     const pinned = resolvePinned(registry, scenario.value.priceTable);
     if (!pinned.ok) {
-      throw new InputError(scenarioPath, [{ path: 'priceTable', message: `${pinned.message}; pass --price-table FILE to use another` }]);
+      throw new InputError(scenarioPath, [
+        {
+          path: 'priceTable',
+          message: `${pinned.message}; pass --price-table FILE to use another`,
+        },
+      ]);
     }
     table = pinned.entry.table;
     sha256 = pinned.entry.sha256 ?? '';

@@ -34,7 +34,11 @@ import { findErrors } from './validate';
  * `ScenarioSchema` and `PriceTableSchema`. Every amount is an integer number of
  * minor units and each line amount is rounded exactly once (`roundDiv`).
  */
-export function calculateQuote(scenario: Scenario, table: PriceTable, options: QuoteOptions): Quote {
+export function calculateQuote(
+  scenario: Scenario,
+  table: PriceTable,
+  options: QuoteOptions,
+): Quote {
   const t = compileTable(table);
   const header = {
     priceTable: {
@@ -126,11 +130,11 @@ function price(scenario: Scenario, t: CompiledTable) {
   const md = t.minorDigits;
   /** micros × Pct4 fraction → minor units: divide by 10^6 × 10^(6 − md). */
   const discountDen = MICROS * 10 ** (6 - md);
-  const microsDen = 10 ** (6 - md);
   const hoursDen = 10 ** (8 - md);
   const money = (v: number) => formatScaled(v, md);
 
-  const discounted = (micros: number, pct: number) => mulDivRound(micros, PCT_ONE - pct, discountDen);
+  const discounted = (micros: number, pct: number) =>
+    mulDivRound(micros, PCT_ONE - pct, discountDen);
   const volume = t.whiteLabelVolume;
   const tierIndex = (q: number) => {
     const i = volume.tiers.findIndex((tier) => tier.upTo === null || q <= tier.upTo);
@@ -168,11 +172,16 @@ function price(scenario: Scenario, t: CompiledTable) {
       if (entry.count === 0) continue;
       if (entry.provisioning === 'standalone' && entry.bundle === WHITE_LABEL) {
         const app = t.appBundles.get(entry.bundle)!;
-        whiteLabel.push({ count: entry.count, amountsAt: whiteLabelAmounts(app, entry.usersPerApp) });
+        whiteLabel.push({
+          count: entry.count,
+          amountsAt: whiteLabelAmounts(app, entry.usersPerApp),
+        });
         continue;
       }
       const app =
-        entry.provisioning === 'child' ? t.childApps.get(entry.bundle)! : t.appBundles.get(entry.bundle)!;
+        entry.provisioning === 'child'
+          ? t.childApps.get(entry.bundle)!
+          : t.appBundles.get(entry.bundle)!;
       const a = plainAmounts(app, entry.usersPerApp);
       setup += entry.count * a.setup;
       recurring += entry.count * a.recurring;
@@ -188,7 +197,11 @@ function price(scenario: Scenario, t: CompiledTable) {
    * White-label amounts for one holder whose instances take ranks
    * `firstRank`, `firstRank + 1`, … in a month with `total` active instances.
    */
-  const whiteLabelAt = (entries: readonly WhiteLabelEntry[], firstRank: number, total: number): AppAmounts => {
+  const whiteLabelAt = (
+    entries: readonly WhiteLabelEntry[],
+    firstRank: number,
+    total: number,
+  ): AppAmounts => {
     let setup = 0;
     let recurring = 0;
     let rank = firstRank;
@@ -256,7 +269,9 @@ function price(scenario: Scenario, t: CompiledTable) {
     } else {
       rate = t.hourly.get(license.bundle)!.get(license.bandwidth)! + extra * t.extraVServiceHourly;
       const h = license.hoursPerMonth;
-      hours = (typeof h === 'number' ? Array<number>(12).fill(h) : h).map((x) => Math.round(x * 100));
+      hours = (typeof h === 'number' ? Array<number>(12).fill(h) : h).map((x) =>
+        Math.round(x * 100),
+      );
       if (license.convertTo) {
         paygUntil = license.convertTo.atMonth - 1;
         fixedFrom = license.convertTo.atMonth;
@@ -287,7 +302,8 @@ function price(scenario: Scenario, t: CompiledTable) {
     let distributorPct = 0;
     if (line.partnerId !== null) {
       const partner = partners.get(line.partnerId)!;
-      const distributor = partner.distributorId === null ? undefined : distributors.get(partner.distributorId);
+      const distributor =
+        partner.distributorId === null ? undefined : distributors.get(partner.distributorId);
       const own = partner.commissionPct ?? distributor?.partnerCommissionPct ?? null;
       partnerPct = own === null ? 0 : parsePct(own);
       distributorPct = distributor?.commissionPct ? parsePct(distributor.commissionPct) : 0;
@@ -464,7 +480,8 @@ function price(scenario: Scenario, t: CompiledTable) {
       const fixed = fixedLicenseOf(p.line, term);
       const commit = ceilDiv(active, term) * term * fixed;
       const saving = (paygSum - commit) * p.count;
-      if (saving > 0 && (best === null || saving > best.saving)) best = { termMonths: term, saving, fixed };
+      if (saving > 0 && (best === null || saving > best.saving))
+        best = { termMonths: term, saving, fixed };
     }
     if (best === null || p.rate === 0) return null;
     return {
@@ -483,7 +500,8 @@ function price(scenario: Scenario, t: CompiledTable) {
     peakVServices = Math.max(peakVServices, demandVServices[m]!);
   }
   const headroom = parsePct(scenario.platform.headroomPct);
-  const withHeadroom = (demand: number, per: number) => ceilDiv(demand * (PCT_ONE + headroom), PCT_ONE * per);
+  const withHeadroom = (demand: number, per: number) =>
+    ceilDiv(demand * (PCT_ONE + headroom), PCT_ONE * per);
 
   // --- platform amounts: cost with no revenue ---
   const infra = microsToMinor(parseMicros(scenario.platform.infraCostMonthly), md);
@@ -521,7 +539,13 @@ function price(scenario: Scenario, t: CompiledTable) {
   } else {
     const sizing = t.table.platform.virtualSizing;
     const vcpu = Math.max(sizing.minVcpu, withHeadroom(peakMbps, sizing.mbpsPerVcpu));
-    platform = { appliances: null, vcpu, ramGb: vcpu * sizing.gbRamPerVcpu, peakMbps, peakVServices };
+    platform = {
+      appliances: null,
+      vcpu,
+      ramGb: vcpu * sizing.gbRamPerVcpu,
+      peakMbps,
+      peakVServices,
+    };
   }
   for (let m = 1; m <= H; m++) {
     const wl = whiteLabelAt(main.whiteLabel, 1, whiteLabelTotal[m]!);
@@ -555,7 +579,10 @@ function price(scenario: Scenario, t: CompiledTable) {
         apps: money(costApps[m]!),
         platform: money(costPlatform[m]!),
       },
-      commissions: { partner: money(partnerCommission[m]!), distributor: money(distributorCommission[m]!) },
+      commissions: {
+        partner: money(partnerCommission[m]!),
+        distributor: money(distributorCommission[m]!),
+      },
       margin: money(margin),
       cumulativeMargin: money(cumulative),
       demandMbps: demandMbps[m]!,

@@ -27,7 +27,10 @@ export interface CompiledTable {
   readonly currency: string;
   readonly minorDigits: number;
   readonly environments: ReadonlyMap<string, Environment>;
-  readonly appliances: ReadonlyMap<string, Appliance & { readonly priceMicros: number; readonly supportPct: number }>;
+  readonly appliances: ReadonlyMap<
+    string,
+    Appliance & { readonly priceMicros: number; readonly supportPct: number }
+  >;
   readonly bandwidthMbps: ReadonlyMap<string, number>;
   readonly includedVServices: ReadonlyMap<string, number>;
   readonly fixedMonthly: ReadonlyMap<string, ReadonlyMap<string, number>>;
@@ -52,7 +55,11 @@ function grid(source: Record<string, Record<string, string>>): Map<string, Map<s
   );
 }
 
-function app(prices: { setupFee: string; monthlyFee: string; perUser: Parameters<typeof compileTiers>[0] }): CompiledApp {
+function app(prices: {
+  setupFee: string;
+  monthlyFee: string;
+  perUser: Parameters<typeof compileTiers>[0];
+}): CompiledApp {
   return {
     setup: parseMicros(prices.setupFee),
     monthly: parseMicros(prices.monthlyFee),
@@ -84,7 +91,9 @@ export function compileTable(table: PriceTable): CompiledTable {
     hourly: grid(table.service.payg.hourly),
     extraVServiceHourly: parseMicros(table.service.payg.extraVServiceHourly),
     appBundles: new Map(table.apps.bundles.map((b) => [b.id, app(b)])),
-    childApps: new Map(Object.entries(table.apps.childApps).map(([id, prices]) => [id, app(prices)])),
+    childApps: new Map(
+      Object.entries(table.apps.childApps).map(([id, prices]) => [id, app(prices)]),
+    ),
     whiteLabelVolume: {
       mode: volume.mode,
       onSetup: volume.appliesTo.includes('setupFee'),

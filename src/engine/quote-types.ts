@@ -45,7 +45,13 @@ export interface PaygAdvice {
 export interface QuoteCustomer {
   id: string;
   count: number;
-  totals: { revenue: string; cost: string; commissions: string; margin: string; marginPct: string | null };
+  totals: {
+    revenue: string;
+    cost: string;
+    commissions: string;
+    margin: string;
+    marginPct: string | null;
+  };
   belowMinMargin: boolean;
   advice: PaygAdvice | null;
 }

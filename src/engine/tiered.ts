@@ -4,7 +4,11 @@ import type { TieredPrice } from './schema/price-table';
 /** A tiered price with amounts parsed to micros; `upTo` null is unbounded. */
 export interface CompiledTiers {
   readonly mode: 'graduated' | 'volume';
-  readonly tiers: readonly { readonly upTo: number | null; readonly unit: number; readonly flat: number }[];
+  readonly tiers: readonly {
+    readonly upTo: number | null;
+    readonly unit: number;
+    readonly flat: number;
+  }[];
 }
 
 export function compileTiers(price: TieredPrice): CompiledTiers {

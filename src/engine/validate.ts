@@ -48,7 +48,9 @@ export function findErrors(scenario: Scenario, t: CompiledTable): QuoteIssue[] {
           `Appliance "${platform.appliance.id}" is not in the ${tableName}; choose one of ${list(t.appliances.keys())}.`,
         );
       } else {
-        allowed = new Set(environment.licenseModels.filter((m) => appliance.licenseModels.includes(m)));
+        allowed = new Set(
+          environment.licenseModels.filter((m) => appliance.licenseModels.includes(m)),
+        );
         platformName = `the ${appliance.name}`;
       }
     }
@@ -114,7 +116,8 @@ export function findErrors(scenario: Scenario, t: CompiledTable): QuoteIssue[] {
     );
   };
   const termOffered = (months: number, path: string) => {
-    if (!t.terms.has(months)) error('term-not-offered', path, `A ${months}-month term is not offered.`);
+    if (!t.terms.has(months))
+      error('term-not-offered', path, `A ${months}-month term is not offered.`);
   };
 
   scenario.customers.forEach((line, i) => {
@@ -144,7 +147,10 @@ export function findErrors(scenario: Scenario, t: CompiledTable): QuoteIssue[] {
         );
       }
     }
-    if (line.partnerId !== null && !scenario.channel.partners.some((p) => p.id === line.partnerId)) {
+    if (
+      line.partnerId !== null &&
+      !scenario.channel.partners.some((p) => p.id === line.partnerId)
+    ) {
       error('unknown-id', `${at}.partnerId`, `Partner "${line.partnerId}" is not in the channel.`);
     }
     if (!t.bandwidthMbps.has(license.bandwidth)) {

@@ -3,7 +3,10 @@ import { PriceTableSchema } from '../engine/index';
 
 /** The JSON Schema of a price table, as committed in pricing-data/price-table.schema.json. */
 export function priceTableJsonSchemaText(): string {
-  const schema = z.toJSONSchema(PriceTableSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(PriceTableSchema, {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  });
   const document = {
     ...schema,
     $id: 'price-table.schema.json',

@@ -32,7 +32,9 @@ export function parseJsonText(text: string): TextParseResult<unknown> {
     const where = at ? ` at ${lineColumn(clean, Number(at[1]))}` : '';
     return {
       ok: false,
-      problems: [{ path: '', message: `not valid JSON${where}: ${message.replace(/^JSON\.parse: /, '')}` }],
+      problems: [
+        { path: '', message: `not valid JSON${where}: ${message.replace(/^JSON\.parse: /, '')}` },
+      ],
     };
   }
 }

@@ -79,14 +79,15 @@ export function buildRegistry(files: readonly TableFile[]): Registry {
 
 /** Versions compared number by number ("2026.11" after "2026.5"), then as text. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.\-]/);
-  const pb = b.split(/[.\-]/);
+  const pa = a.split(/[.-]/);
+  const pb = b.split(/[.-]/);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = pa[i] ?? '';
     const y = pb[i] ?? '';
     const nx = Number(x);
     const ny = Number(y);
-    const c = x !== '' && y !== '' && !Number.isNaN(nx) && !Number.isNaN(ny) ? nx - ny : x.localeCompare(y);
+    const c =
+      x !== '' && y !== '' && !Number.isNaN(nx) && !Number.isNaN(ny) ? nx - ny : x.localeCompare(y);
     if (c !== 0) return c;
   }
   return 0;
@@ -119,7 +120,9 @@ export function defaultTable(
   currency: string,
   today: string,
 ): TableEntry | null {
-  const inEffect = versionsOf(registry, product, currency).filter((e) => e.table.effectiveFrom <= today);
+  const inEffect = versionsOf(registry, product, currency).filter(
+    (e) => e.table.effectiveFrom <= today,
+  );
   return inEffect.at(-1) ?? null;
 }
 

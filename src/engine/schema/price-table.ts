@@ -176,8 +176,16 @@ export const PriceTableSchema = z
     const bundleIds = table.service.bundles.map((b) => b.id);
     const bandwidthIds = table.service.bandwidthTiers.map((b) => b.id);
     const grids = [
-      { grid: table.service.fixedTerm.monthlyList, path: ['service', 'fixedTerm', 'monthlyList'], what: 'fixed-term monthly price' },
-      { grid: table.service.payg.hourly, path: ['service', 'payg', 'hourly'], what: 'PAYG hourly price' },
+      {
+        grid: table.service.fixedTerm.monthlyList,
+        path: ['service', 'fixedTerm', 'monthlyList'],
+        what: 'fixed-term monthly price',
+      },
+      {
+        grid: table.service.payg.hourly,
+        path: ['service', 'payg', 'hourly'],
+        what: 'PAYG hourly price',
+      },
     ];
     for (const { grid, path, what } of grids) {
       for (const bundle of bundleIds) {

@@ -43,7 +43,10 @@ export type AppEntry = z.infer<typeof AppEntrySchema>;
 const ConvertTo = z.object({ atMonth: MonthIndex, termMonths: Count });
 
 const HoursPerMonth = z.union(
-  [Hours, z.array(Hours).length(12, { error: 'a seasonal profile has exactly 12 months, January first' })],
+  [
+    Hours,
+    z.array(Hours).length(12, { error: 'a seasonal profile has exactly 12 months, January first' }),
+  ],
   { error: 'must be hours per month (0 to 744) or 12 of them, January first' },
 );
 
@@ -65,9 +68,13 @@ export const PaygLicenseSchema = z.object({
   convertTo: ConvertTo.nullable(),
 });
 
-export const LicenseSchema = z.discriminatedUnion('model', [FixedTermLicenseSchema, PaygLicenseSchema], {
-  error: 'license.model must be "fixed-term" or "payg"',
-});
+export const LicenseSchema = z.discriminatedUnion(
+  'model',
+  [FixedTermLicenseSchema, PaygLicenseSchema],
+  {
+    error: 'license.model must be "fixed-term" or "payg"',
+  },
+);
 export type License = z.infer<typeof LicenseSchema>;
 export type FixedTermLicense = z.infer<typeof FixedTermLicenseSchema>;
 export type PaygLicense = z.infer<typeof PaygLicenseSchema>;

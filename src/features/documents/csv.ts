@@ -91,9 +91,41 @@ export function customersCsv(scenario: Scenario, quote: Quote): string {
   );
   const zero = sum([], digits);
   const platformMargin = sum([`-${platformCost}`], digits);
-  const platform = ['', 'Platform', '', '', '', '', '', '', zero, platformCost, zero, platformMargin, '', '', ''];
+  const platform = [
+    '',
+    'Platform',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    zero,
+    platformCost,
+    zero,
+    platformMargin,
+    '',
+    '',
+    '',
+  ];
   const t = quote.totals;
-  const total = ['', 'Total', '', '', '', '', '', '', t.revenue, t.cost, t.commissions, t.margin, t.marginPct ?? '', '', ''];
+  const total = [
+    '',
+    'Total',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    t.revenue,
+    t.cost,
+    t.commissions,
+    t.margin,
+    t.marginPct ?? '',
+    '',
+    '',
+  ];
   return rows([header, ...body, platform, total]);
 }
 
