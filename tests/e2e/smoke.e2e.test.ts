@@ -1,8 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPricingData } from '../../src/cli/load-tables';
+import { calculateQuote, ScenarioSchema } from '../../src/engine/index';
+import { resolvePinned } from '../../src/price-tables/registry';
 import { serveBuiltApp, type RunningApp } from './support/app-server';
 import {
   CI_MISSING_MESSAGE,
@@ -16,6 +20,9 @@ import { watchPage, type PageWatch } from './support/page-watch';
 import { testResultsDir } from './support/paths';
 
 const browserAvailable = chromiumInstalled();
+const samplePlanPath = fileURLToPath(
+  new URL('../../scenarios/sample-msp-plan.json', import.meta.url),
+);
 
 if (!browserAvailable) {
   if (inCi()) {
@@ -55,6 +62,24 @@ describe.skipIf(!browserAvailable)('the built app in Chromium', () => {
     expect(await page.getByRole('main').count()).toBe(1);
     expect(await page.getByRole('main').textContent()).toContain('npm run quote');
     expect(await page.title()).toBe('Service Provider Configurator');
+  });
+
+  it('shows the sample plan priced by the engine: the TCV equals the quote of `npm run quote`', async () => {
+    const scenario = ScenarioSchema.parse(JSON.parse(readFileSync(samplePlanPath, 'utf8')));
+    const registry = loadPricingData();
+    const pinned = resolvePinned(registry, scenario.priceTable);
+    if (!pinned.ok) throw new Error(pinned.message);
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    const quote = calculateQuote(scenario, pinned.entry.table, { today });
+    const locale = await page.evaluate(() => navigator.language);
+    const expected = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: quote.currency,
+    }).format(quote.totals!.revenue as unknown as number);
+    await expect.poll(() => page.getByTestId('kpi-tcv').textContent()).toBe(expected);
   });
 
   it('logs no console errors and throws no exceptions', () => {
