@@ -114,8 +114,7 @@ export function generateScenario(
   const both = (models: readonly string[]) =>
     models.includes('fixed-term') && models.includes('payg');
   const environment =
-    table.platform.environments.find((e) => e.kind !== 'hardware' && both(e.licenseModels)) ??
-    null;
+    table.platform.environments.find((e) => e.kind !== 'hardware' && both(e.licenseModels)) ?? null;
   if (environment === null) {
     throw new Error('generate: the table has no virtual or cloud environment allowing both models');
   }
@@ -169,7 +168,9 @@ export function generateScenario(
     }
     let hoursPerMonth: number | number[];
     if (rng.chance(0.6)) {
-      hoursPerMonth = rng.chance(0.5) ? rng.pick([100, 200, 300, 360, 500, 720, 744]) : rng.int(40, 744);
+      hoursPerMonth = rng.chance(0.5)
+        ? rng.pick([100, 200, 300, 360, 500, 720, 744])
+        : rng.int(40, 744);
       if (rng.chance(0.2)) hoursPerMonth = hours2(hoursPerMonth - 0.25);
     } else {
       // a seasonal profile: a base load with a peak season around one calendar month
@@ -205,7 +206,8 @@ export function generateScenario(
   const sellOf = (listMonthly: number): Sell => {
     const roll = rng.next();
     if (roll < 0.2) return null;
-    if (roll < 0.6) return { mode: 'markup', pct: String(rng.pick([15, 20, 25, 30, 35, 40, 50, 60, 75])) };
+    if (roll < 0.6)
+      return { mode: 'markup', pct: String(rng.pick([15, 20, 25, 30, 35, 40, 50, 60, 75])) };
     if (roll < 0.85) {
       return { mode: 'margin', pct: rng.pick(['18', '22.5', '25', '28', '30', '35', '40']) };
     }
@@ -238,7 +240,12 @@ export function generateScenario(
           provisioning: 'standalone',
         });
       } else {
-        apps.push({ bundle: WHITE_LABEL, count: 1, usersPerApp: users, provisioning: 'standalone' });
+        apps.push({
+          bundle: WHITE_LABEL,
+          count: 1,
+          usersPerApp: users,
+          provisioning: 'standalone',
+        });
       }
     }
     return apps;

@@ -124,6 +124,8 @@ interface LinePlan {
   readonly mbps: number;
 }
 
+const NO_COMMISSION = { partner: 0, distributor: 0 } as const;
+
 function price(scenario: Scenario, t: CompiledTable) {
   const H = scenario.horizonMonths;
   const calendar = monthsOf(scenario.startPeriod, H);
@@ -242,7 +244,22 @@ function price(scenario: Scenario, t: CompiledTable) {
   // --- the channel ---
   const defaultMarkup = parsePct(scenario.pricing.defaultMarkupPct);
   const distributors = new Map(scenario.channel.distributors.map((d) => [d.id, d]));
-  const partners = new Map(scenario.channel.partners.map((p) => [p.id, p]));
+  /** Each partner's rate (its own, else its distributor's partner rate, else 0) and its distributor's. */
+  const commissionRates = new Map(
+    scenario.channel.partners.map((partner) => {
+      const distributor =
+        partner.distributorId === null ? undefined : distributors.get(partner.distributorId);
+      const own = partner.commissionPct ?? distributor?.partnerCommissionPct ?? null;
+      const theirs = distributor?.commissionPct ?? null;
+      return [
+        partner.id,
+        {
+          partner: own === null ? 0 : parsePct(own),
+          distributor: theirs === null ? 0 : parsePct(theirs),
+        },
+      ];
+    }),
+  );
 
   const fixedLicenseOf = (line: CustomerLine, termMonths: number) => {
     const { bundle, bandwidth, vServices } = line.license;
@@ -298,16 +315,9 @@ function price(scenario: Scenario, t: CompiledTable) {
       revenueOf = () => monthly;
       oneOffRevenueOf = () => oneOff;
     }
-    let partnerPct = 0;
-    let distributorPct = 0;
-    if (line.partnerId !== null) {
-      const partner = partners.get(line.partnerId)!;
-      const distributor =
-        partner.distributorId === null ? undefined : distributors.get(partner.distributorId);
-      const own = partner.commissionPct ?? distributor?.partnerCommissionPct ?? null;
-      partnerPct = own === null ? 0 : parsePct(own);
-      distributorPct = distributor?.commissionPct ? parsePct(distributor.commissionPct) : 0;
-    }
+    const rates = line.partnerId === null ? NO_COMMISSION : commissionRates.get(line.partnerId)!;
+    const partnerPct = rates.partner;
+    const distributorPct = rates.distributor;
     const apps = appsOf(line.apps);
     return {
       line,
@@ -369,17 +379,78 @@ function price(scenario: Scenario, t: CompiledTable) {
   const minMargin = parsePct(scenario.pricing.minMarginPct);
   let committedAfterHorizon = 0;
 
+  /** The last recurring month priced (not a first month): a cache of pure results. */
+  const repeat = { plan: null as LinePlan | null, cost: 0, revenue: 0, partner: 0, distributor: 0 };
+  /** Running totals of one customer line. */
+  const line = { revenue: 0, cost: 0, commissions: 0 };
+
+  /**
+   * Adds `copies` identical customers of line `p` in month `m`: cost, revenue
+   * and commissions of one customer, each rounded once, then × copies. Declared
+   * once per quote (not per month) because it runs on the hot path.
+   */
+  function addCopies(
+    p: LinePlan,
+    m: number,
+    license: number,
+    payg: boolean,
+    first: boolean,
+    copies: number,
+    appsRecurring: number,
+    appsSetup: number,
+  ): void {
+    const costRecurring = license + appsRecurring;
+    const costOneOff = first ? appsSetup : 0;
+    let revRecurring: number;
+    let revOneOff = 0;
+    let pc: number;
+    let dc: number;
+    if (!first && repeat.plan === p && repeat.cost === costRecurring) {
+      // most months repeat the previous month's cost: same revenue and commissions
+      revRecurring = repeat.revenue;
+      pc = repeat.partner;
+      dc = repeat.distributor;
+    } else {
+      revRecurring = p.revenueOf(costRecurring);
+      if (first) revOneOff = p.oneOffRevenueOf(costOneOff);
+      const total = revRecurring + revOneOff;
+      pc = p.partnerPct === 0 ? 0 : mulDivRound(total, p.partnerPct, PCT_ONE);
+      dc = p.distributorPct === 0 ? 0 : mulDivRound(total, p.distributorPct, PCT_ONE);
+      if (!first) {
+        repeat.plan = p;
+        repeat.cost = costRecurring;
+        repeat.revenue = revRecurring;
+        repeat.partner = pc;
+        repeat.distributor = dc;
+      }
+    }
+    const rev = revRecurring + revOneOff;
+    revenue[m]! += rev * copies;
+    recurringRevenue[m]! += revRecurring * copies;
+    oneOffRevenue[m]! += revOneOff * copies;
+    if (payg) costPayg[m]! += license * copies;
+    else costFixed[m]! += license * copies;
+    costApps[m]! += (appsRecurring + costOneOff) * copies;
+    partnerCommission[m]! += pc * copies;
+    distributorCommission[m]! += dc * copies;
+    line.revenue += rev * copies;
+    line.cost += (costRecurring + costOneOff) * copies;
+    line.commissions += (pc + dc) * copies;
+  }
+
   for (const p of plans) {
-    let lineRevenue = 0;
-    let lineCost = 0;
-    let lineCommissions = 0;
+    line.revenue = 0;
+    line.cost = 0;
+    line.commissions = 0;
     let paygLicenseSum = 0; // one customer, for advice
     let hoursSum = 0;
     const ranks = firstRank.get(p);
+    const vServicesDemand = p.line.license.vServices * p.count;
+    const mbpsDemand = p.mbps * p.count;
 
     for (let m = p.start; m <= p.end; m++) {
-      demandMbps[m]! += p.mbps * p.count;
-      demandVServices[m]! += p.line.license.vServices * p.count;
+      demandMbps[m]! += mbpsDemand;
+      demandVServices[m]! += vServicesDemand;
       const first = m === p.start;
       let license: number;
       const payg = m <= p.paygUntil;
@@ -393,33 +464,20 @@ function price(scenario: Scenario, t: CompiledTable) {
         license = p.fixedLicense;
       }
 
-      // one group of identical customer copies at a time
-      const addCopies = (copies: number, appsRecurring: number, appsSetup: number) => {
-        const costRecurring = license + appsRecurring;
-        const costOneOff = first ? appsSetup : 0;
-        const revRecurring = p.revenueOf(costRecurring);
-        const revOneOff = first ? p.oneOffRevenueOf(costOneOff) : 0;
-        const rev = revRecurring + revOneOff;
-        const pc = p.partnerPct === 0 ? 0 : mulDivRound(rev, p.partnerPct, PCT_ONE);
-        const dc = p.distributorPct === 0 ? 0 : mulDivRound(rev, p.distributorPct, PCT_ONE);
-        revenue[m]! += rev * copies;
-        recurringRevenue[m]! += revRecurring * copies;
-        oneOffRevenue[m]! += revOneOff * copies;
-        if (payg) costPayg[m]! += license * copies;
-        else costFixed[m]! += license * copies;
-        costApps[m]! += (appsRecurring + costOneOff) * copies;
-        partnerCommission[m]! += pc * copies;
-        distributorCommission[m]! += dc * copies;
-        lineRevenue += rev * copies;
-        lineCost += (costRecurring + costOneOff) * copies;
-        lineCommissions += (pc + dc) * copies;
-      };
-
       if (!ranks) {
-        addCopies(p.count, p.plain.recurring, p.plain.setup);
+        addCopies(p, m, license, payg, first, p.count, p.plain.recurring, p.plain.setup);
       } else if (volume.mode === 'volume') {
         const wl = whiteLabelAt(p.whiteLabel, 0, whiteLabelTotal[m]!);
-        addCopies(p.count, p.plain.recurring + wl.recurring, p.plain.setup + wl.setup);
+        addCopies(
+          p,
+          m,
+          license,
+          payg,
+          first,
+          p.count,
+          p.plain.recurring + wl.recurring,
+          p.plain.setup + wl.setup,
+        );
       } else {
         // graduated: copies whose instances all fall in one tier are identical
         const w = p.whiteLabelPerCopy;
@@ -431,7 +489,16 @@ function price(scenario: Scenario, t: CompiledTable) {
           // a copy that straddles a tier boundary is priced on its own
           const copies = Math.max(1, Math.min(fit, p.count - copy));
           const wl = whiteLabelAt(p.whiteLabel, rank, 0);
-          addCopies(copies, p.plain.recurring + wl.recurring, p.plain.setup + wl.setup);
+          addCopies(
+            p,
+            m,
+            license,
+            payg,
+            first,
+            copies,
+            p.plain.recurring + wl.recurring,
+            p.plain.setup + wl.setup,
+          );
           copy += copies;
         }
       }
@@ -443,8 +510,8 @@ function price(scenario: Scenario, t: CompiledTable) {
       committedAfterHorizon += left * p.fixedLicense * p.count;
     }
 
-    const margin = lineRevenue - lineCost - lineCommissions;
-    const marginPct = lineRevenue === 0 ? null : roundDiv(margin * 10000, lineRevenue);
+    const margin = line.revenue - line.cost - line.commissions;
+    const marginPct = line.revenue === 0 ? null : roundDiv(margin * 10000, line.revenue);
     const below = marginPct !== null && marginPct * 100 < minMargin;
     if (below) {
       warnings.push({
@@ -458,9 +525,9 @@ function price(scenario: Scenario, t: CompiledTable) {
       id: p.line.id,
       count: p.count,
       totals: {
-        revenue: money(lineRevenue),
-        cost: money(lineCost),
-        commissions: money(lineCommissions),
+        revenue: money(line.revenue),
+        cost: money(line.cost),
+        commissions: money(line.commissions),
         margin: money(margin),
         marginPct: marginPct === null ? null : formatScaled(marginPct, 2),
       },
@@ -475,8 +542,7 @@ function price(scenario: Scenario, t: CompiledTable) {
   function adviseOf(p: LinePlan, paygSum: number, hoursSum: number): PaygAdvice | null {
     const active = p.end - p.start + 1;
     let best: { termMonths: number; saving: number; fixed: number } | null = null;
-    const terms = [...t.terms.keys()].sort((a, b) => a - b);
-    for (const term of terms) {
+    for (const term of t.termMonthsAscending) {
       const fixed = fixedLicenseOf(p.line, term);
       const commit = ceilDiv(active, term) * term * fixed;
       const saving = (paygSum - commit) * p.count;

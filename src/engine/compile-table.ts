@@ -37,6 +37,8 @@ export interface CompiledTable {
   readonly extraVServiceMonthly: number;
   /** term months → discount (Pct4) */
   readonly terms: ReadonlyMap<number, number>;
+  /** The offered term lengths, shortest first. */
+  readonly termMonthsAscending: readonly number[];
   readonly hourly: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly extraVServiceHourly: number;
   readonly appBundles: ReadonlyMap<string, CompiledApp>;
@@ -88,6 +90,7 @@ export function compileTable(table: PriceTable): CompiledTable {
     fixedMonthly: grid(table.service.fixedTerm.monthlyList),
     extraVServiceMonthly: parseMicros(table.service.fixedTerm.extraVServiceMonthly),
     terms: new Map(table.service.fixedTerm.terms.map((t) => [t.months, parsePct(t.discountPct)])),
+    termMonthsAscending: table.service.fixedTerm.terms.map((t) => t.months).sort((a, b) => a - b),
     hourly: grid(table.service.payg.hourly),
     extraVServiceHourly: parseMicros(table.service.payg.extraVServiceHourly),
     appBundles: new Map(table.apps.bundles.map((b) => [b.id, app(b)])),

@@ -1,0 +1,268 @@
+/**
+ * Engine benchmark: `npm run bench` (tsx bench/engine.bench.ts).
+ *
+ * Times `calculateQuote` on generated scenarios (bench/generate.ts) against the
+ * budgets of ENGINEERING.md: 1,000 lines × 36 months ≤ 10 ms median, 10,000 lines
+ * × 60 months ≤ 150 ms median, on this 2-core machine. Each case is checked first
+ * (the scenario passes `ScenarioSchema`, the quote has no error issues), warmed up,
+ * then timed with `performance.now()`.
+ *
+ * Flags: `--json` prints machine-readable results only; `--runs N` sets the timed
+ * runs per case (default 30, at least 15). The exit status is 0 even when a budget
+ * is missed: a benchmark reports, it does not fail the build. A case that does not
+ * produce a valid quote is a bug in the benchmark and exits 1.
+ */
+import { cpus } from 'node:os';
+import {
+  calculateQuote,
+  PriceTableSchema,
+  ScenarioSchema,
+  type PriceTable,
+  type Scenario,
+} from '../src/engine/index';
+import { generateScenario, loadSampleTable, SAMPLE_TABLE_PATH } from './generate';
+
+const WARMUP_RUNS = 3;
+const MIN_RUNS = 15;
+const SEED = 20261101;
+
+interface Case {
+  readonly name: string;
+  readonly lines: number;
+  readonly months: number;
+  readonly whiteLabelMode: 'volume' | 'graduated';
+  readonly budgetMs: number;
+}
+
+interface CaseResult extends Case {
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly p90Ms: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly meanMs: number;
+  readonly status: 'PASS' | 'OVER';
+}
+
+function parseArgs(argv: readonly string[]) {
+  let json = false;
+  let runs = 30;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--runs' || arg.startsWith('--runs=')) {
+      const value = arg === '--runs' ? argv[++i] : arg.slice('--runs='.length);
+      runs = Number(value);
+      if (!Number.isInteger(runs) || runs < MIN_RUNS) {
+        throw new Error(`--runs must be a whole number ≥ ${MIN_RUNS}, got ${String(value)}`);
+      }
+    } else {
+      throw new Error(`unknown argument ${arg}; usage: engine.bench.ts [--json] [--runs N]`);
+    }
+  }
+  return { json, runs };
+}
+
+/** A copy of the table with the white-label volume discount in the given mode, re-parsed. */
+function withWhiteLabelMode(table: PriceTable, mode: 'volume' | 'graduated'): PriceTable {
+  const copy = structuredClone(table);
+  copy.apps.whiteLabelVolume.mode = mode;
+  return PriceTableSchema.parse(copy);
+}
+
+/** Nearest-rank percentile of sorted samples. */
+function percentile(sorted: readonly number[], p: number): number {
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+function median(sorted: readonly number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Parses the generated scenario and checks it prices without errors; returns the parsed one. */
+function checkedScenario(c: Case, table: PriceTable, today: string): Scenario {
+  const scenario = ScenarioSchema.parse(generateScenario(c.lines, c.months, SEED, table));
+  const quote = calculateQuote(scenario, table, { today });
+  const errors = quote.issues.filter((issue) => issue.level === 'error');
+  if (errors.length > 0 || quote.totals === null) {
+    const first = errors
+      .slice(0, 5)
+      .map((e) => `  ${e.code} at ${e.path}: ${e.message}`)
+      .join('\n');
+    throw new Error(
+      `${c.name}: the generated scenario does not price (${errors.length} errors):\n${first}`,
+    );
+  }
+  if (quote.customers.length !== c.lines || quote.months.length !== c.months) {
+    throw new Error(`${c.name}: the quote has the wrong shape`);
+  }
+  return scenario;
+}
+
+function runCase(c: Case, table: PriceTable, today: string, runs: number): CaseResult {
+  const scenario = checkedScenario(c, table, today);
+  let sink = 0; // keeps the result observable so no run can be optimised away
+  for (let i = 0; i < WARMUP_RUNS; i++) {
+    sink += calculateQuote(scenario, table, { today }).months.length;
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const quote = calculateQuote(scenario, table, { today });
+    samples.push(performance.now() - start);
+    sink += quote.months.length;
+  }
+  if (sink !== (WARMUP_RUNS + runs) * c.months) throw new Error('unexpected quote length');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const medianMs = median(sorted);
+  return {
+    ...c,
+    runs,
+    medianMs,
+    p90Ms: percentile(sorted, 90),
+    minMs: sorted[0]!,
+    maxMs: sorted[sorted.length - 1]!,
+    meanMs: samples.reduce((a, b) => a + b, 0) / samples.length,
+    status: medianMs <= c.budgetMs ? 'PASS' : 'OVER',
+  };
+}
+
+function machine() {
+  const cpu = cpus();
+  return {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+  };
+}
+
+function printTable(
+  results: readonly CaseResult[],
+  info: ReturnType<typeof machine>,
+  runs: number,
+) {
+  const ms = (x: number) => x.toFixed(2);
+  const rows = [
+    ['case', 'median ms', 'p90 ms', 'min ms', 'budget', 'result'],
+    ...results.map((r) => [
+      r.name,
+      ms(r.medianMs),
+      ms(r.p90Ms),
+      ms(r.minMs),
+      `≤ ${r.budgetMs} ms`,
+      r.status === 'PASS' ? 'PASS' : 'OVER  <<< over budget',
+    ]),
+  ];
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, col) =>
+        col === 0 || col === row.length - 1
+          ? cell.padEnd(widths[col]!)
+          : cell.padStart(widths[col]!),
+      )
+      .join('  ')
+      .trimEnd();
+  console.log('Engine benchmark: calculateQuote (median of the timed runs against its budget)');
+  console.log(`Node ${info.node} · ${info.platform} · ${info.cpuModel} · ${info.cores} cores`);
+  console.log(`${WARMUP_RUNS} warm-up runs, ${runs} timed runs per case, seed ${SEED}`);
+  console.log('');
+  console.log(line(rows[0]!));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows.slice(1)) console.log(line(row));
+  console.log('');
+  const over = results.filter((r) => r.status === 'OVER');
+  if (over.length === 0) console.log('All cases within budget.');
+  else {
+    console.log(`OVER BUDGET: ${over.map((r) => r.name).join('; ')}`);
+    console.log('(A benchmark reports; it does not fail the build. See docs/benchmarks.md.)');
+  }
+}
+
+function main() {
+  const { json, runs } = parseArgs(process.argv.slice(2));
+  const sample = loadSampleTable(); // read and parsed once
+  const tables = {
+    volume: withWhiteLabelMode(sample, 'volume'),
+    graduated: withWhiteLabelMode(sample, 'graduated'),
+  };
+  // a "today" inside the table's validity, so no expiry warning
+  const today = sample.effectiveFrom;
+
+  const cases: Case[] = [
+    {
+      name: '1,000 lines × 36 months',
+      lines: 1_000,
+      months: 36,
+      whiteLabelMode: 'volume',
+      budgetMs: 10,
+    },
+    {
+      name: '10,000 lines × 60 months',
+      lines: 10_000,
+      months: 60,
+      whiteLabelMode: 'volume',
+      budgetMs: 150,
+    },
+    {
+      name: '1,000 × 36, white-label graduated',
+      lines: 1_000,
+      months: 36,
+      whiteLabelMode: 'graduated',
+      budgetMs: 10,
+    },
+    {
+      name: '10,000 × 60, white-label graduated',
+      lines: 10_000,
+      months: 60,
+      whiteLabelMode: 'graduated',
+      budgetMs: 150,
+    },
+  ];
+  const results = cases.map((c) => runCase(c, tables[c.whiteLabelMode], today, runs));
+  const info = machine();
+  if (json) {
+    console.log(
+      JSON.stringify(
+        {
+          benchmark: 'engine',
+          table: SAMPLE_TABLE_PATH.slice(SAMPLE_TABLE_PATH.lastIndexOf('pricing-data')),
+          sampleWhiteLabelMode: sample.apps.whiteLabelVolume.mode,
+          seed: SEED,
+          warmupRuns: WARMUP_RUNS,
+          machine: info,
+          results: results.map((r) => ({
+            case: r.name,
+            lines: r.lines,
+            months: r.months,
+            whiteLabelMode: r.whiteLabelMode,
+            runs: r.runs,
+            medianMs: round3(r.medianMs),
+            p90Ms: round3(r.p90Ms),
+            minMs: round3(r.minMs),
+            maxMs: round3(r.maxMs),
+            meanMs: round3(r.meanMs),
+            budgetMs: r.budgetMs,
+            status: r.status,
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    printTable(results, info, runs);
+  }
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+try {
+  main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}
