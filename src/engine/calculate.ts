@@ -72,6 +72,16 @@ export function calculateQuote(
     };
   }
   const priced = price(scenario, t);
+  if (priced.errors.length > 0) {
+    return {
+      ...header,
+      months: [],
+      customers: [],
+      platform: null,
+      totals: null,
+      issues: [...priced.errors, ...expired],
+    };
+  }
   return {
     ...header,
     months: priced.months,
@@ -376,6 +386,19 @@ function price(scenario: Scenario, t: CompiledTable) {
 
   const customers: QuoteCustomer[] = [];
   const warnings: QuoteIssue[] = [];
+  /**
+   * Amounts are exact integers while every sum stays below 2^53 minor units
+   * (about 90 trillion dollars); revenue, cost and commissions are never
+   * negative, so bounding their totals bounds every partial sum and product.
+   * Past that the quote is refused rather than silently rounded (ADR 005).
+   */
+  const tooLarge: QuoteIssue[] = [];
+  const outOfRange = (path: string, who: string): QuoteIssue => ({
+    level: 'error',
+    code: 'amount-out-of-range',
+    path,
+    message: `${who} adds up to more than ${formatScaled(Number.MAX_SAFE_INTEGER, md)} ${t.currency}, beyond what can be priced exactly; lower the counts or prices.`,
+  });
   const minMargin = parsePct(scenario.pricing.minMarginPct);
   let committedAfterHorizon = 0;
 
@@ -510,8 +533,11 @@ function price(scenario: Scenario, t: CompiledTable) {
       committedAfterHorizon += left * p.fixedLicense * p.count;
     }
 
+    if (line.revenue + line.cost + line.commissions > Number.MAX_SAFE_INTEGER) {
+      tooLarge.push(outOfRange(`customers[${p.index}]`, `Line '${p.line.id}'`));
+    }
     const margin = line.revenue - line.cost - line.commissions;
-    const marginPct = line.revenue === 0 ? null : roundDiv(margin * 10000, line.revenue);
+    const marginPct = line.revenue === 0 ? null : mulDivRound(margin, 10000, line.revenue);
     const below = marginPct !== null && marginPct * 100 < minMargin;
     if (below) {
       warnings.push({
@@ -665,12 +691,15 @@ function price(scenario: Scenario, t: CompiledTable) {
     cost: money(sum.cost),
     commissions: money(sum.commissions),
     margin: money(margin),
-    marginPct: sum.revenue === 0 ? null : formatScaled(roundDiv(margin * 10000, sum.revenue), 2),
+    marginPct: sum.revenue === 0 ? null : formatScaled(mulDivRound(margin, 10000, sum.revenue), 2),
     oneOff: money(sum.oneOff),
     mrrFinal: money(mrrFinal),
     arr: money(12 * mrrFinal),
     breakEvenMonth: lastNegative >= H ? null : lastNegative + 1,
     licenseCommittedAfterHorizon: money(committedAfterHorizon),
   };
-  return { months, customers, platform, totals, warnings };
+  if (tooLarge.length === 0 && sum.revenue + sum.cost + sum.commissions > Number.MAX_SAFE_INTEGER) {
+    tooLarge.push(outOfRange('customers', 'The scenario'));
+  }
+  return { months, customers, platform, totals, warnings, errors: tooLarge };
 }

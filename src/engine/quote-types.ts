@@ -13,7 +13,9 @@ export type IssueCode =
   | 'appliance-required'
   | 'appliances-short'
   | 'below-min-margin'
-  | 'table-expired';
+  | 'table-expired'
+  /** Not in PRICING.md: totals past 2^53 minor units (ADR 005). */
+  | 'amount-out-of-range';
 
 export interface QuoteIssue {
   readonly level: IssueLevel;

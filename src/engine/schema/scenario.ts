@@ -19,12 +19,21 @@ export const SCENARIO_SCHEMA_VERSION = 1;
 /** 512 KB of image bytes; the base64 text is 4/3 of that. */
 export const LOGO_MAX_BYTES = 512 * 1024;
 
+/** Bytes of image data a base64 payload decodes to (its padding excluded). */
+function base64Bytes(payload: string): number {
+  const padding = payload.endsWith('==') ? 2 : payload.endsWith('=') ? 1 : 0;
+  return (payload.length * 3) / 4 - padding;
+}
+
 const Logo = z
   .string({ error: 'must be null or a data:image/png or data:image/jpeg URL' })
-  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, {
-    error: 'must be a data:image/png;base64,… or data:image/jpeg;base64,… URL',
-  })
-  .refine((url) => Math.floor(((url.length - url.indexOf(',') - 1) * 3) / 4) <= LOGO_MAX_BYTES, {
+  .regex(
+    /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
+    {
+      error: 'must be a data:image/png;base64,… or data:image/jpeg;base64,… URL',
+    },
+  )
+  .refine((url) => base64Bytes(url.slice(url.indexOf(',') + 1)) <= LOGO_MAX_BYTES, {
     error: 'the logo image must be at most 512 KB',
   });
 
@@ -79,24 +88,20 @@ export type License = z.infer<typeof LicenseSchema>;
 export type FixedTermLicense = z.infer<typeof FixedTermLicenseSchema>;
 export type PaygLicense = z.infer<typeof PaygLicenseSchema>;
 
-export const SellSchema = z.union(
-  [
-    z.null(),
-    z.discriminatedUnion(
-      'mode',
-      [
-        z.object({ mode: z.literal('markup'), pct: MarkupPercent }),
-        z.object({
-          mode: z.literal('margin'),
-          pct: Percent.refine((s) => Number(s) < 100, { error: 'a margin must be below 100 %' }),
-        }),
-        z.object({ mode: z.literal('fixed'), monthly: Money, oneOff: Money }),
-      ],
-      { error: 'sell.mode must be "markup", "margin" or "fixed"' },
-    ),
-  ],
-  { error: 'sell must be null (the default markup) or { mode, … }' },
-);
+export const SellSchema = z
+  .discriminatedUnion(
+    'mode',
+    [
+      z.object({ mode: z.literal('markup'), pct: MarkupPercent }),
+      z.object({
+        mode: z.literal('margin'),
+        pct: Percent.refine((s) => Number(s) < 100, { error: 'a margin must be below 100 %' }),
+      }),
+      z.object({ mode: z.literal('fixed'), monthly: Money, oneOff: Money }),
+    ],
+    { error: 'sell must be null (the default markup) or have mode "markup", "margin" or "fixed"' },
+  )
+  .nullable();
 export type Sell = z.infer<typeof SellSchema>;
 
 export const CustomerLineSchema = z.object({
