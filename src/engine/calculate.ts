@@ -1,7 +1,13 @@
 import { monthsOf } from './calendar';
 import { compileTable, type CompiledApp, type CompiledTable, WHITE_LABEL } from './compile-table';
 import {
+  addExact,
+  AmountRangeError,
   ceilDiv,
+  type Exact,
+  mulCeilDiv,
+  mulExact,
+  toSafe,
   formatScaled,
   MICROS,
   microsToMinor,
@@ -71,15 +77,26 @@ export function calculateQuote(
       issues: [...errors, ...expired],
     };
   }
-  const priced = price(scenario, t);
-  if (priced.errors.length > 0) {
+  let priced: ReturnType<typeof price>;
+  try {
+    priced = price(scenario, t);
+  } catch (e) {
+    if (!(e instanceof AmountRangeError)) throw e;
+    const path = e instanceof LocatedAmountError ? e.path : 'customers';
+    const who = e instanceof LocatedAmountError ? e.who : 'The scenario';
+    const tooLarge: QuoteIssue = {
+      level: 'error',
+      code: 'amount-out-of-range',
+      path,
+      message: `${who} adds up to more than ${formatScaled(MAX_SAFE, t.minorDigits)} ${t.currency}, beyond what can be priced exactly; lower the counts or prices.`,
+    };
     return {
       ...header,
       months: [],
       customers: [],
       platform: null,
       totals: null,
-      issues: [...priced.errors, ...expired],
+      issues: [tooLarge, ...expired],
     };
   }
   return {
@@ -119,7 +136,7 @@ interface LinePlan {
   /** Fixed-term monthly license of one customer (minor units). */
   readonly fixedLicense: number;
   /** PAYG hourly rate including extra vServices (micros). */
-  readonly rate: number;
+  readonly rate: Exact;
   /** Hours per calendar month in hundredths, before the days-in-month cap. */
   readonly hours: readonly number[];
   /** Apps that take no volume discount, per customer copy. */
@@ -135,6 +152,29 @@ interface LinePlan {
 }
 
 const NO_COMMISSION = { partner: 0, distributor: 0 } as const;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** An amount past 2^53 minor units, located at the part of the scenario that produced it. */
+class LocatedAmountError extends AmountRangeError {
+  constructor(
+    readonly path: string,
+    readonly who: string,
+  ) {
+    super(`${who} adds up to more than can be priced exactly`);
+  }
+}
+
+/** Runs `work`; an amount out of range inside it is attributed to `path`. */
+function locate<T>(path: string, who: string, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof AmountRangeError && !(e instanceof LocatedAmountError)) {
+      throw new LocatedAmountError(path, who);
+    }
+    throw e;
+  }
+}
 
 function price(scenario: Scenario, t: CompiledTable) {
   const H = scenario.horizonMonths;
@@ -143,9 +183,9 @@ function price(scenario: Scenario, t: CompiledTable) {
   /** micros × Pct4 fraction → minor units: divide by 10^6 × 10^(6 − md). */
   const discountDen = MICROS * 10 ** (6 - md);
   const hoursDen = 10 ** (8 - md);
-  const money = (v: number) => formatScaled(v, md);
+  const money = (v: number | bigint) => formatScaled(v, md);
 
-  const discounted = (micros: number, pct: number) =>
+  const discounted = (micros: Exact, pct: number) =>
     mulDivRound(micros, PCT_ONE - pct, discountDen);
   const volume = t.whiteLabelVolume;
   const tierIndex = (q: number) => {
@@ -241,15 +281,12 @@ function price(scenario: Scenario, t: CompiledTable) {
     return { setup, recurring };
   };
 
-  // --- platform models allowed (for advice) ---
+  // --- the platform ---
   const environment = t.environments.get(scenario.platform.environment)!;
   const applianceEntry =
     environment.kind === 'hardware' && scenario.platform.appliance
       ? t.appliances.get(scenario.platform.appliance.id)!
       : null;
-  const fixedTermAllowed =
-    environment.licenseModels.includes('fixed-term') &&
-    (applianceEntry === null || applianceEntry.licenseModels.includes('fixed-term'));
 
   // --- the channel ---
   const defaultMarkup = parsePct(scenario.pricing.defaultMarkupPct);
@@ -274,83 +311,91 @@ function price(scenario: Scenario, t: CompiledTable) {
   const fixedLicenseOf = (line: CustomerLine, termMonths: number) => {
     const { bundle, bandwidth, vServices } = line.license;
     const extra = Math.max(0, vServices - t.includedVServices.get(bundle)!);
-    const base = t.fixedMonthly.get(bundle)!.get(bandwidth)! + extra * t.extraVServiceMonthly;
+    const base = addExact(
+      t.fixedMonthly.get(bundle)!.get(bandwidth)!,
+      mulExact(extra, t.extraVServiceMonthly),
+    );
     return discounted(base, t.terms.get(termMonths)!);
   };
 
   // --- plan every line ---
-  const plans: LinePlan[] = scenario.customers.map((line, index) => {
-    const { license } = line;
-    const start = line.startMonth;
-    let end = H;
-    let paygUntil = 0;
-    let fixedFrom = 0;
-    let fixedTermMonths = 0;
-    let hours: number[] = [];
-    let rate = 0;
-    const extra = Math.max(0, license.vServices - t.includedVServices.get(license.bundle)!);
-    if (license.model === 'fixed-term') {
-      fixedFrom = start;
-      fixedTermMonths = license.termMonths;
-      end = license.renew ? H : Math.min(H, start + license.termMonths - 1);
-    } else {
-      rate = t.hourly.get(license.bundle)!.get(license.bandwidth)! + extra * t.extraVServiceHourly;
-      const h = license.hoursPerMonth;
-      hours = (typeof h === 'number' ? Array<number>(12).fill(h) : h).map((x) =>
-        Math.round(x * 100),
-      );
-      if (license.convertTo) {
-        paygUntil = license.convertTo.atMonth - 1;
-        fixedFrom = license.convertTo.atMonth;
-        fixedTermMonths = license.convertTo.termMonths;
+  const plans: LinePlan[] = scenario.customers.map((line, index) =>
+    locate(`customers[${index}]`, `Line '${line.id}'`, (): LinePlan => {
+      const { license } = line;
+      const start = line.startMonth;
+      let end = H;
+      let paygUntil = 0;
+      let fixedFrom = 0;
+      let fixedTermMonths = 0;
+      let hours: number[] = [];
+      let rate: Exact = 0;
+      const extra = Math.max(0, license.vServices - t.includedVServices.get(license.bundle)!);
+      if (license.model === 'fixed-term') {
+        fixedFrom = start;
+        fixedTermMonths = license.termMonths;
+        end = license.renew ? H : Math.min(H, start + license.termMonths - 1);
       } else {
-        end = line.endMonth ?? H;
-        paygUntil = end;
+        rate = addExact(
+          t.hourly.get(license.bundle)!.get(license.bandwidth)!,
+          mulExact(extra, t.extraVServiceHourly),
+        );
+        const h = license.hoursPerMonth;
+        hours = (typeof h === 'number' ? Array<number>(12).fill(h) : h).map((x) =>
+          Math.round(x * 100),
+        );
+        if (license.convertTo) {
+          paygUntil = license.convertTo.atMonth - 1;
+          fixedFrom = license.convertTo.atMonth;
+          fixedTermMonths = license.convertTo.termMonths;
+        } else {
+          end = line.endMonth ?? H;
+          paygUntil = end;
+        }
       }
-    }
-    const sell = line.sell;
-    let revenueOf: (cost: number) => number;
-    let oneOffRevenueOf: (cost: number) => number;
-    if (sell === null || sell.mode === 'markup') {
-      const pct = sell === null ? defaultMarkup : parsePct(sell.pct);
-      revenueOf = (cost) => mulDivRound(cost, PCT_ONE + pct, PCT_ONE);
-      oneOffRevenueOf = revenueOf;
-    } else if (sell.mode === 'margin') {
-      const pct = parsePct(sell.pct);
-      revenueOf = (cost) => mulDivRound(cost, PCT_ONE, PCT_ONE - pct);
-      oneOffRevenueOf = revenueOf;
-    } else {
-      const monthly = microsToMinor(parseMicros(sell.monthly), md);
-      const oneOff = microsToMinor(parseMicros(sell.oneOff), md);
-      revenueOf = () => monthly;
-      oneOffRevenueOf = () => oneOff;
-    }
-    const rates = line.partnerId === null ? NO_COMMISSION : commissionRates.get(line.partnerId)!;
-    const partnerPct = rates.partner;
-    const distributorPct = rates.distributor;
-    const apps = appsOf(line.apps);
-    return {
-      line,
-      index,
-      count: line.count,
-      start,
-      end,
-      paygUntil,
-      fixedFrom,
-      fixedTermMonths,
-      fixedLicense: fixedFrom > 0 ? fixedLicenseOf(line, fixedTermMonths) : 0,
-      rate,
-      hours,
-      plain: apps.plain,
-      whiteLabel: apps.whiteLabel,
-      whiteLabelPerCopy: apps.perHolder,
-      revenueOf,
-      oneOffRevenueOf,
-      partnerPct,
-      distributorPct,
-      mbps: t.bandwidthMbps.get(license.bandwidth)!,
-    };
-  });
+      const sell = line.sell;
+      let revenueOf: (cost: number) => number;
+      let oneOffRevenueOf: (cost: number) => number;
+      if (sell === null || sell.mode === 'markup') {
+        const pct = sell === null ? defaultMarkup : parsePct(sell.pct);
+        revenueOf = (cost) => mulDivRound(cost, PCT_ONE + pct, PCT_ONE);
+        oneOffRevenueOf = revenueOf;
+      } else if (sell.mode === 'margin') {
+        const pct = parsePct(sell.pct);
+        revenueOf = (cost) => mulDivRound(cost, PCT_ONE, PCT_ONE - pct);
+        oneOffRevenueOf = revenueOf;
+      } else {
+        const monthly = microsToMinor(parseMicros(sell.monthly), md);
+        const oneOff = microsToMinor(parseMicros(sell.oneOff), md);
+        revenueOf = () => monthly;
+        oneOffRevenueOf = () => oneOff;
+      }
+      const rates = line.partnerId === null ? NO_COMMISSION : commissionRates.get(line.partnerId)!;
+      const partnerPct = rates.partner;
+      const distributorPct = rates.distributor;
+      const apps = appsOf(line.apps);
+      return {
+        line,
+        index,
+        count: line.count,
+        start,
+        end,
+        paygUntil,
+        fixedFrom,
+        fixedTermMonths,
+        fixedLicense: fixedFrom > 0 ? fixedLicenseOf(line, fixedTermMonths) : 0,
+        rate,
+        hours,
+        plain: apps.plain,
+        whiteLabel: apps.whiteLabel,
+        whiteLabelPerCopy: apps.perHolder,
+        revenueOf,
+        oneOffRevenueOf,
+        partnerPct,
+        distributorPct,
+        mbps: t.bandwidthMbps.get(license.bandwidth)!,
+      };
+    }),
+  );
 
   // --- white-label ranks: main apps first, then lines in order, copy by copy ---
   const main = appsOf(scenario.mainApps);
@@ -386,21 +431,8 @@ function price(scenario: Scenario, t: CompiledTable) {
 
   const customers: QuoteCustomer[] = [];
   const warnings: QuoteIssue[] = [];
-  /**
-   * Amounts are exact integers while every sum stays below 2^53 minor units
-   * (about 90 trillion dollars); revenue, cost and commissions are never
-   * negative, so bounding their totals bounds every partial sum and product.
-   * Past that the quote is refused rather than silently rounded (ADR 005).
-   */
-  const tooLarge: QuoteIssue[] = [];
-  const outOfRange = (path: string, who: string): QuoteIssue => ({
-    level: 'error',
-    code: 'amount-out-of-range',
-    path,
-    message: `${who} adds up to more than ${formatScaled(Number.MAX_SAFE_INTEGER, md)} ${t.currency}, beyond what can be priced exactly; lower the counts or prices.`,
-  });
   const minMargin = parsePct(scenario.pricing.minMarginPct);
-  let committedAfterHorizon = 0;
+  let committedAfterHorizon = 0n;
 
   /** The last recurring month priced (not a first month): a cache of pure results. */
   const repeat = { plan: null as LinePlan | null, cost: 0, revenue: 0, partner: 0, distributor: 0 };
@@ -462,6 +494,10 @@ function price(scenario: Scenario, t: CompiledTable) {
   }
 
   for (const p of plans) {
+    locate(`customers[${p.index}]`, `Line '${p.line.id}'`, () => priceLine(p));
+  }
+
+  function priceLine(p: LinePlan): void {
     line.revenue = 0;
     line.cost = 0;
     line.commissions = 0;
@@ -530,12 +566,15 @@ function price(scenario: Scenario, t: CompiledTable) {
     if (p.fixedFrom > 0 && p.end === H && p.fixedFrom <= H) {
       const inTerm = (H - p.fixedFrom) % p.fixedTermMonths;
       const left = p.fixedTermMonths - 1 - inTerm;
-      committedAfterHorizon += left * p.fixedLicense * p.count;
+      // can pass 2^53 on its own (months × license × count): kept exact in BigInt
+      if (left > 0)
+        committedAfterHorizon += BigInt(left) * BigInt(p.fixedLicense) * BigInt(p.count);
     }
 
-    if (line.revenue + line.cost + line.commissions > Number.MAX_SAFE_INTEGER) {
-      tooLarge.push(outOfRange(`customers[${p.index}]`, `Line '${p.line.id}'`));
-    }
+    // revenue, cost and commissions are never negative: bounding the totals bounds every
+    // partial sum and product that went into them, so below this line they are exact
+    if (line.revenue > MAX_SAFE || line.cost + line.commissions > MAX_SAFE)
+      throw new AmountRangeError();
     const margin = line.revenue - line.cost - line.commissions;
     const marginPct = line.revenue === 0 ? null : mulDivRound(margin, 10000, line.revenue);
     const below = marginPct !== null && marginPct * 100 < minMargin;
@@ -559,7 +598,7 @@ function price(scenario: Scenario, t: CompiledTable) {
       },
       belowMinMargin: below,
       advice:
-        p.line.license.model === 'payg' && p.line.license.convertTo === null && fixedTermAllowed
+        p.line.license.model === 'payg' && p.line.license.convertTo === null
           ? adviseOf(p, paygLicenseSum, hoursSum)
           : null,
     });
@@ -571,14 +610,18 @@ function price(scenario: Scenario, t: CompiledTable) {
     for (const term of t.termMonthsAscending) {
       const fixed = fixedLicenseOf(p.line, term);
       const commit = ceilDiv(active, term) * term * fixed;
-      const saving = (paygSum - commit) * p.count;
+      if (commit >= paygSum) continue; // no saving; a commit past 2^53 is still compared correctly
+      const saving = toSafe(mulExact(paygSum - commit, p.count));
       if (saving > 0 && (best === null || saving > best.saving))
         best = { termMonths: term, saving, fixed };
     }
-    if (best === null || p.rate === 0) return null;
+    if (best === null || p.rate === 0 || p.rate === 0n) return null;
     return {
       termMonths: best.termMonths,
-      breakEvenHours: ceilDiv(best.fixed * MICROS, p.rate * 10 ** md),
+      breakEvenHours: ceilDiv(
+        BigInt(best.fixed) * BigInt(MICROS),
+        BigInt(p.rate) * 10n ** BigInt(md),
+      ),
       averageHours: roundDiv(hoursSum, active) / 100,
       saving: money(best.saving),
     };
@@ -593,7 +636,7 @@ function price(scenario: Scenario, t: CompiledTable) {
   }
   const headroom = parsePct(scenario.platform.headroomPct);
   const withHeadroom = (demand: number, per: number) =>
-    ceilDiv(demand * (PCT_ONE + headroom), PCT_ONE * per);
+    mulCeilDiv(demand, PCT_ONE + headroom, PCT_ONE * per);
 
   // --- platform amounts: cost with no revenue ---
   const infra = microsToMinor(parseMicros(scenario.platform.infraCostMonthly), md);
@@ -618,7 +661,9 @@ function price(scenario: Scenario, t: CompiledTable) {
       });
     }
     const unitPrice = microsToMinor(applianceEntry.priceMicros, md);
-    const support = mulDivRound(applianceEntry.priceMicros, applianceEntry.supportPct, discountDen);
+    const support = locate('platform.appliance', 'The appliances', () =>
+      mulDivRound(applianceEntry.priceMicros, applianceEntry.supportPct, discountDen),
+    );
     costPlatform[1]! += count * unitPrice;
     for (let m = 1; m <= H; m += 12) costPlatform[m]! += count * support;
     platform = {
@@ -639,11 +684,13 @@ function price(scenario: Scenario, t: CompiledTable) {
       peakVServices,
     };
   }
-  for (let m = 1; m <= H; m++) {
-    const wl = whiteLabelAt(main.whiteLabel, 1, whiteLabelTotal[m]!);
-    costPlatform[m]! += infra + main.plain.recurring + wl.recurring;
-    if (m === 1) costPlatform[m]! += main.plain.setup + wl.setup;
-  }
+  locate('mainApps', 'The main apps', () => {
+    for (let m = 1; m <= H; m++) {
+      const wl = whiteLabelAt(main.whiteLabel, 1, whiteLabelTotal[m]!);
+      costPlatform[m]! += infra + main.plain.recurring + wl.recurring;
+      if (m === 1) costPlatform[m]! += main.plain.setup + wl.setup;
+    }
+  });
 
   // --- months and totals ---
   const months: QuoteMonth[] = [];
@@ -680,12 +727,16 @@ function price(scenario: Scenario, t: CompiledTable) {
       demandMbps: demandMbps[m]!,
     });
   }
+  // never-negative sums below 2^53: every partial sum, margin and cumulative margin is exact
+  const mrrFinal = recurringRevenue[H]!;
+  if (sum.revenue > MAX_SAFE || sum.cost + sum.commissions > MAX_SAFE) {
+    throw new LocatedAmountError('customers', 'The scenario');
+  }
   let lastNegative = 0;
   margins.forEach((c, i) => {
     if (c < 0) lastNegative = i + 1;
   });
   const margin = sum.revenue - sum.cost - sum.commissions;
-  const mrrFinal = recurringRevenue[H]!;
   const totals: QuoteTotals = {
     revenue: money(sum.revenue),
     cost: money(sum.cost),
@@ -694,12 +745,9 @@ function price(scenario: Scenario, t: CompiledTable) {
     marginPct: sum.revenue === 0 ? null : formatScaled(mulDivRound(margin, 10000, sum.revenue), 2),
     oneOff: money(sum.oneOff),
     mrrFinal: money(mrrFinal),
-    arr: money(12 * mrrFinal),
+    arr: money(12n * BigInt(mrrFinal)),
     breakEvenMonth: lastNegative >= H ? null : lastNegative + 1,
     licenseCommittedAfterHorizon: money(committedAfterHorizon),
   };
-  if (tooLarge.length === 0 && sum.revenue + sum.cost + sum.commissions > Number.MAX_SAFE_INTEGER) {
-    tooLarge.push(outOfRange('customers', 'The scenario'));
-  }
-  return { months, customers, platform, totals, warnings, errors: tooLarge };
+  return { months, customers, platform, totals, warnings };
 }

@@ -26,6 +26,53 @@ export const PCT_ONE = 1_000_000;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
+ * An amount that cannot be held exactly: past 2^53 − 1 minor units (about 90
+ * trillion dollars). The engine turns it into the `amount-out-of-range` issue
+ * rather than return a rounded figure (docs/decisions/005).
+ */
+export class AmountRangeError extends RangeError {
+  constructor(message = 'amount exceeds the safe integer range') {
+    super(message);
+    this.name = 'AmountRangeError';
+  }
+}
+
+/**
+ * An exact integer at some scale (micros, usually): a number while it fits in
+ * 2^53, a BigInt past that. Intermediate amounts in micros can pass 2^53 while
+ * the line amount they round to, in minor units, still fits.
+ */
+export type Exact = number | bigint;
+
+function exact(value: bigint): Exact {
+  return value >= -BigInt(MAX_SAFE) && value <= BigInt(MAX_SAFE) ? Number(value) : value;
+}
+
+/** An exact integer as a number, or AmountRangeError when it does not fit in 2^53. */
+export function toSafe(value: Exact): number {
+  if (typeof value === 'bigint') throw new AmountRangeError();
+  return value;
+}
+
+/** a × b, exactly. */
+export function mulExact(a: Exact, b: Exact): Exact {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const p = a * b;
+    if (Math.abs(p) <= MAX_SAFE) return p;
+  }
+  return exact(BigInt(a) * BigInt(b));
+}
+
+/** a + b, exactly. */
+export function addExact(a: Exact, b: Exact): Exact {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const s = a + b;
+    if (Math.abs(s) <= MAX_SAFE) return s;
+  }
+  return exact(BigInt(a) + BigInt(b));
+}
+
+/**
  * The one rounding routine: `numerator / denominator` rounded half away from
  * zero to an integer. Numbers are used while exact; beyond 2^53 it falls back
  * to BigInt so a large product is never silently rounded.
@@ -51,14 +98,16 @@ function roundDivBig(n: bigint, d: bigint): number {
   let result = q;
   if (2n * abs >= d) result = n < 0n ? q - 1n : q + 1n;
   const out = Number(result);
-  if (!Number.isSafeInteger(out)) throw new RangeError('amount exceeds the safe integer range');
+  if (!Number.isSafeInteger(out)) throw new AmountRangeError();
   return out;
 }
 
 /** round(a × b / d), exact: a and b are integers, d a positive integer. */
-export function mulDivRound(a: number, b: number, d: number): number {
-  const p = a * b;
-  if (Math.abs(p) <= MAX_SAFE) return roundDiv(p, d);
+export function mulDivRound(a: Exact, b: Exact, d: number): number {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const p = a * b;
+    if (Math.abs(p) <= MAX_SAFE) return roundDiv(p, d);
+  }
   return roundDivBig(BigInt(a) * BigInt(b), BigInt(d));
 }
 
@@ -71,7 +120,16 @@ export function ceilDiv(n: number | bigint, d: number | bigint): number {
   const bn = BigInt(n);
   const bd = BigInt(d);
   const q = bn / bd + (bn % bd > 0n ? 1n : 0n);
-  return Number(q);
+  const out = Number(q);
+  if (!Number.isSafeInteger(out)) throw new AmountRangeError();
+  return out;
+}
+
+/** ceil(a × b / d) for non-negative integers, exact (BigInt past 2^53). */
+export function mulCeilDiv(a: number, b: number, d: number): number {
+  const p = a * b;
+  if (p <= MAX_SAFE) return ceilDiv(p, d);
+  return ceilDiv(BigInt(a) * BigInt(b), BigInt(d));
 }
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
@@ -96,9 +154,9 @@ export const parseMicros = (text: string): Micros => parseScaled(text, 6) as Mic
 export const parsePct = (text: string): Pct4 => parseScaled(text, 4) as Pct4;
 
 /** Formats an integer at 10^digits as a plain decimal string ("-1234.50"). */
-export function formatScaled(value: number, digits: number): string {
+export function formatScaled(value: number | bigint, digits: number): string {
   const negative = value < 0;
-  const abs = String(Math.abs(value));
+  const abs = (negative ? -value : value).toString();
   if (digits === 0) return (negative ? '-' : '') + abs;
   const padded = abs.padStart(digits + 1, '0');
   const int = padded.slice(0, padded.length - digits);
@@ -114,6 +172,6 @@ export function minorDigitsOf(currency: string): number {
 }
 
 /** Converts micros to minor units, rounding half away from zero. */
-export function microsToMinor(micros: number, minorDigits: number): MinorUnits {
+export function microsToMinor(micros: Exact, minorDigits: number): MinorUnits {
   return roundDiv(micros, 10 ** (6 - minorDigits)) as MinorUnits;
 }

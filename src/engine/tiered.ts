@@ -1,4 +1,4 @@
-import { formatScaled, MICROS, parseMicros } from './money';
+import { addExact, type Exact, formatScaled, MICROS, mulExact, parseMicros } from './money';
 import type { TieredPrice } from './schema/price-table';
 
 /** A tiered price with amounts parsed to micros; `upTo` null is unbounded. */
@@ -28,21 +28,22 @@ export function compileTiers(price: TieredPrice): CompiledTiers {
  * tier reached. Volume: all units at the tier the quantity falls in, plus that
  * tier's flat amount. Quantity 0 costs 0 (PRICING.md §2).
  */
-export function tieredMicros(quantity: number, price: CompiledTiers): number {
+export function tieredMicros(quantity: number, price: CompiledTiers): Exact {
   if (quantity <= 0) return 0;
   if (price.mode === 'volume') {
     for (const tier of price.tiers) {
-      if (tier.upTo === null || quantity <= tier.upTo) return quantity * tier.unit + tier.flat;
+      if (tier.upTo === null || quantity <= tier.upTo)
+        return addExact(mulExact(quantity, tier.unit), tier.flat);
     }
     return 0; // unreachable for a valid table: the last tier is unbounded
   }
-  let total = 0;
+  let total: Exact = 0;
   let previous = 0;
   for (const tier of price.tiers) {
     const upper = tier.upTo === null ? quantity : Math.min(quantity, tier.upTo);
     const units = upper - previous;
     if (units <= 0) break;
-    total += units * tier.unit + tier.flat;
+    total = addExact(total, addExact(mulExact(units, tier.unit), tier.flat));
     if (tier.upTo === null || quantity <= tier.upTo) break;
     previous = tier.upTo;
   }

@@ -139,7 +139,9 @@ export function findErrors(scenario: Scenario, t: CompiledTable): QuoteIssue[] {
             license.model === 'fixed-term' ? ' or set renew to false' : ''
           }.`,
         );
-      } else if (line.endMonth < line.startMonth || line.endMonth > horizon) {
+      }
+      // §4 bounds every endMonth, whether or not the line may have one
+      if (line.endMonth < line.startMonth || line.endMonth > horizon) {
         error(
           'month-out-of-range',
           `${at}.endMonth`,
