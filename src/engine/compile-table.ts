@@ -1,4 +1,4 @@
-import { minorDigitsOf, parseMicros, parsePct } from './money';
+import { MICROS, minorDigitsOf, parseMicros, parsePct } from './money';
 import type { Appliance, Environment, PriceTable } from './schema/price-table';
 import { WHITE_LABEL } from './schema/price-table';
 import { compileTiers, type CompiledTiers } from './tiered';
@@ -26,6 +26,10 @@ export interface CompiledTable {
   readonly table: PriceTable;
   readonly currency: string;
   readonly minorDigits: number;
+  /** Divides micros × (Pct4 fraction) down to minor units: 10^6 × 10^(6 − minor digits). */
+  readonly discountDen: number;
+  /** Divides hours (hundredths) × a rate (micros) down to minor units: 10^(8 − minor digits). */
+  readonly hoursDen: number;
   readonly environments: ReadonlyMap<string, Environment>;
   readonly appliances: ReadonlyMap<
     string,
@@ -74,10 +78,13 @@ export function compileTable(table: PriceTable): CompiledTable {
   const hit = cache.get(table);
   if (hit) return hit;
   const volume = table.apps.whiteLabelVolume;
+  const minorDigits = minorDigitsOf(table.currency);
   const compiled: CompiledTable = {
     table,
     currency: table.currency,
-    minorDigits: minorDigitsOf(table.currency),
+    minorDigits,
+    discountDen: MICROS * 10 ** (6 - minorDigits),
+    hoursDen: 10 ** (8 - minorDigits),
     environments: new Map(table.platform.environments.map((e) => [e.id, e])),
     appliances: new Map(
       table.platform.appliances.map((a) => [
