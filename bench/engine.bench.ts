@@ -22,7 +22,8 @@ import {
 } from '../src/engine/index';
 import { generateScenario, loadSampleTable, SAMPLE_TABLE_PATH } from './generate';
 
-const WARMUP_RUNS = 3;
+// enough for the JIT to settle: with 3, the first case measured its tiering-up, not the engine
+const WARMUP_RUNS = 10;
 const MIN_RUNS = 15;
 const SEED = 20261101;
 
