@@ -96,7 +96,10 @@ export function runQuote(args: QuoteArgs, io: CliIo, clockToday: string): number
       io.stderr(formatProblems(e.source, e.problems));
       return 2;
     }
-    io.stderr(`quote: ${e instanceof Error ? e.message : String(e)}\n`);
+    // a fault of ours, not of the input: one line, never a stack trace
+    io.stderr(
+      `quote: internal error: ${e instanceof Error ? e.message : String(e)} (please report it with the input files)\n`,
+    );
     return 2;
   }
 }

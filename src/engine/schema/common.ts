@@ -19,8 +19,29 @@ export interface SchemaProblem {
 export function problemsOf(error: z.ZodError): SchemaProblem[] {
   return error.issues.map((issue) => ({
     path: formatPath(issue.path),
-    message: issue.message,
+    message: messageOf(issue),
   }));
+}
+
+/**
+ * A missing field reads "is missing" rather than the type it should have had;
+ * a whole document of the wrong type says what it should be. (The input is
+ * only reported when the parse asked for it, as `parseWith` does.)
+ */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && 'input' in issue) {
+    if (issue.input === undefined) return `is missing (expected ${issue.expected})`;
+    if (issue.path.length === 0) {
+      const got =
+        issue.input === null
+          ? 'null'
+          : Array.isArray(issue.input)
+            ? 'an array'
+            : `a ${typeof issue.input}`;
+      return `the document must be a JSON object, not ${got}`;
+    }
+  }
+  return issue.message;
 }
 
 export type ParseResult<T> =
@@ -28,7 +49,7 @@ export type ParseResult<T> =
   | { readonly ok: false; readonly problems: readonly SchemaProblem[] };
 
 export function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, problems: problemsOf(result.error) };
 }
