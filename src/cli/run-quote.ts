@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   calculateQuote,
   parseWith,
@@ -15,6 +16,14 @@ import {
 } from '../price-tables/parse';
 import { resolvePinned } from '../price-tables/registry';
 import { loadPricingData, sha256Of } from './load-tables';
+
+/**
+ * `npm run` starts the command in the package root; paths on the command line
+ * are the caller's, relative to where npm was started (INIT_CWD).
+ */
+export function fromCaller(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
 
 export interface CliIo {
   stdout(text: string): void;
@@ -65,7 +74,7 @@ class InputError extends Error {
 
 function readText(path: string, what: string): { text: string; bytes: Buffer } {
   try {
-    const bytes = readFileSync(path);
+    const bytes = readFileSync(fromCaller(path));
     return { text: bytes.toString('utf8'), bytes };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -178,7 +187,7 @@ function run(args: QuoteArgs, io: CliIo, clockToday: string): number {
 
 function write(io: CliIo, path: string, text: string): void {
   try {
-    io.writeFile(path, text);
+    io.writeFile(fromCaller(path), text);
   } catch (e) {
     throw new InputError(path, [{ path: '', message: `cannot write: ${(e as Error).message}` }]);
   }

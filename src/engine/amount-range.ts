@@ -27,12 +27,26 @@ export function locate<T>(path: string, who: string, work: () => T): T {
 }
 
 /**
- * Revenue, cost and commissions are never negative, so when their totals stay
- * below 2^53 minor units every partial sum, product and margin that went into
- * them is exact (docs/decisions/005).
+ * Sums stay exact while no partial sum passes 2^53 minor units. The engine
+ * tracks, beside each set of sums, the sum of the absolute values that went
+ * into it: revenue on one side, cost plus commissions (what goes out) on the
+ * other. With no negative amount, each side bounded by 2^53 keeps every partial
+ * sum, product, margin and cumulative margin exact (a margin lies between
+ * −outgoing and revenue); with a negative amount (a credit), both sides
+ * together must be (docs/decisions/005).
  */
-export function assertExactSums(revenue: number, costAndCommissions: number): void {
-  if (revenue > MAX_SAFE || costAndCommissions > MAX_SAFE) throw new AmountRangeError();
+export interface Magnitudes {
+  revenue: number;
+  outgoing: number;
+  /** The signed sums, to tell whether any amount was negative. */
+  revenueSum: number;
+  outgoingSum: number;
+}
+
+export function assertExact(m: Magnitudes): void {
+  const bounded = m.revenue <= MAX_SAFE && m.outgoing <= MAX_SAFE;
+  const signed = m.revenue !== m.revenueSum || m.outgoing !== m.outgoingSum;
+  if (!bounded || (signed && !(m.revenue + m.outgoing <= MAX_SAFE))) throw new AmountRangeError();
 }
 
 /** The `amount-out-of-range` error for a scenario the engine cannot price exactly. */

@@ -1,5 +1,5 @@
 import { paygAdvice } from './advice';
-import { amountOutOfRange, assertExactSums, locate } from './amount-range';
+import { amountOutOfRange, assertExact, locate, type Magnitudes } from './amount-range';
 import { holderApps, rankWhiteLabel, volumeTierIndex, whiteLabelAt } from './apps';
 import { monthsOf } from './calendar';
 import { compileTable, type CompiledTable } from './compile-table';
@@ -12,6 +12,7 @@ import {
   parseMicros,
   parsePct,
   PCT_ONE,
+  percentOf,
 } from './money';
 import { sizePlatform } from './platform';
 import { paygMonthly } from './prices';
@@ -118,6 +119,10 @@ function price(scenario: Scenario, t: CompiledTable) {
   const repeat = { plan: null as LinePlan | null, cost: 0, revenue: 0, partner: 0, distributor: 0 };
   /** Running totals of the line being priced. */
   const line = { revenue: 0, cost: 0, commissions: 0 };
+  /** What went into the line's sums, for `assertExact`. */
+  const lineSize: Magnitudes = { revenue: 0, outgoing: 0, revenueSum: 0, outgoingSum: 0 };
+  /** What went into the quote's sums. */
+  const quoteSize: Magnitudes = { revenue: 0, outgoing: 0, revenueSum: 0, outgoingSum: 0 };
 
   /**
    * Adds `copies` identical customers of line `p` in month `m`: the cost,
@@ -172,12 +177,22 @@ function price(scenario: Scenario, t: CompiledTable) {
     line.revenue += rev * copies;
     line.cost += (costRecurring + costOneOff) * copies;
     line.commissions += (pc + dc) * copies;
+    lineSize.revenue += (Math.abs(revRecurring) + Math.abs(revOneOff)) * copies;
+    lineSize.outgoing +=
+      (Math.abs(license) +
+        Math.abs(appsRecurring) +
+        Math.abs(costOneOff) +
+        Math.abs(pc) +
+        Math.abs(dc)) *
+      copies;
   }
 
   function priceLine(p: LinePlan): void {
     line.revenue = 0;
     line.cost = 0;
     line.commissions = 0;
+    lineSize.revenue = 0;
+    lineSize.outgoing = 0;
     let paygLicenseSum = 0; // one customer, for the advice
     let hoursSum = 0;
     const firstRank = ranks.firstRank.get(p);
@@ -244,9 +259,13 @@ function price(scenario: Scenario, t: CompiledTable) {
         committedAfterHorizon += BigInt(left) * BigInt(p.fixedLicense) * BigInt(p.count);
     }
 
-    assertExactSums(line.revenue, line.cost + line.commissions);
+    lineSize.revenueSum = line.revenue;
+    lineSize.outgoingSum = line.cost + line.commissions;
+    assertExact(lineSize);
+    quoteSize.revenue += lineSize.revenue;
+    quoteSize.outgoing += lineSize.outgoing;
     const margin = line.revenue - line.cost - line.commissions;
-    const marginPct = line.revenue === 0 ? null : mulDivRound(margin, 10000, line.revenue);
+    const marginPct = line.revenue === 0 ? null : percentOf(margin, line.revenue);
     const below = marginPct !== null && marginPct * 100 < minMargin;
     if (below) {
       warnings.push({
@@ -293,9 +312,13 @@ function price(scenario: Scenario, t: CompiledTable) {
   locate('mainApps', 'The main apps', () => {
     for (let m = 1; m <= H; m++) {
       const wl = whiteLabelAt(t, main.whiteLabel, 1, ranks.total[m]!);
-      costPlatform[m]! += infra + main.plain.recurring + wl.recurring;
-      if (m === 1) costPlatform[m]! += sizing.appliancesCost + main.plain.setup + wl.setup;
-      if (m % 12 === 1) costPlatform[m]! += sizing.supportCost;
+      const amounts = [infra, main.plain.recurring, wl.recurring];
+      if (m === 1) amounts.push(sizing.appliancesCost, main.plain.setup, wl.setup);
+      if (m % 12 === 1) amounts.push(sizing.supportCost);
+      for (const a of amounts) {
+        costPlatform[m]! += a;
+        quoteSize.outgoing += Math.abs(a);
+      }
     }
   });
 
@@ -309,9 +332,9 @@ function price(scenario: Scenario, t: CompiledTable) {
     sum.commissions += monthCommissions(m);
     sum.oneOff += oneOffRevenue[m]!;
   }
-  locate('customers', 'The scenario', () =>
-    assertExactSums(sum.revenue, sum.cost + sum.commissions),
-  );
+  quoteSize.revenueSum = sum.revenue;
+  quoteSize.outgoingSum = sum.cost + sum.commissions;
+  locate('customers', 'The scenario', () => assertExact(quoteSize));
 
   const months: QuoteMonth[] = [];
   let cumulative = 0;
@@ -347,7 +370,7 @@ function price(scenario: Scenario, t: CompiledTable) {
     cost: money(sum.cost),
     commissions: money(sum.commissions),
     margin: money(margin),
-    marginPct: sum.revenue === 0 ? null : formatScaled(mulDivRound(margin, 10000, sum.revenue), 2),
+    marginPct: sum.revenue === 0 ? null : formatScaled(percentOf(margin, sum.revenue), 2),
     oneOff: money(sum.oneOff),
     mrrFinal: money(mrrFinal),
     arr: money(12n * BigInt(mrrFinal)),

@@ -111,18 +111,30 @@ export function mulDivRound(a: Exact, b: Exact, d: number): number {
   return roundDivBig(BigInt(a) * BigInt(b), BigInt(d));
 }
 
-/** ceil(n / d) for non-negative integers n and positive d, exact. */
+/** ceil(n / d) for integers (d ≠ 0), exact. */
 export function ceilDiv(n: number | bigint, d: number | bigint): number {
-  if (typeof n === 'number' && typeof d === 'number' && n <= MAX_SAFE && d <= MAX_SAFE) {
+  if (
+    typeof n === 'number' &&
+    typeof d === 'number' &&
+    Math.abs(n) <= MAX_SAFE &&
+    Math.abs(d) <= MAX_SAFE
+  ) {
     const r = n % d;
-    return (n - r) / d + (r > 0 ? 1 : 0);
+    const q = (n - r) / d; // truncated toward zero
+    return r !== 0 && r > 0 === d > 0 ? q + 1 : q === 0 ? 0 : q;
   }
   const bn = BigInt(n);
   const bd = BigInt(d);
-  const q = bn / bd + (bn % bd > 0n ? 1n : 0n);
+  const r = bn % bd;
+  const q = bn / bd + (r !== 0n && r > 0n === bd > 0n ? 1n : 0n);
   const out = Number(q);
   if (!Number.isSafeInteger(out)) throw new AmountRangeError();
   return out;
+}
+
+/** `part / whole × 100` to 2 decimals (an integer of hundredths), half away from zero. */
+export function percentOf(part: number, whole: number): number {
+  return whole < 0 ? mulDivRound(-part, 10000, -whole) : mulDivRound(part, 10000, whole);
 }
 
 /** ceil(a × b / d) for non-negative integers, exact (BigInt past 2^53). */

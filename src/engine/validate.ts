@@ -33,6 +33,9 @@ export function findErrors(scenario: Scenario, t: CompiledTable): QuoteIssue[] {
       `Environment "${platform.environment}" is not in the ${tableName}; choose one of ${list(t.environments.keys())}.`,
     );
   } else if (environment.kind === 'hardware') {
+    // the environment's models hold even while the appliance is missing or unknown
+    allowed = new Set(environment.licenseModels);
+    platformName = environment.name;
     if (platform.appliance === null) {
       error(
         'appliance-required',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runQuote, type QuoteArgs } from '../../src/cli/run-quote';
+import { fromCaller, runQuote, type QuoteArgs } from '../../src/cli/run-quote';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const examples = fileURLToPath(new URL('../../../shared/spec/examples/', import.meta.url));
@@ -129,9 +129,10 @@ describe('quote: output files', () => {
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(JSON.parse(r.files.get('q.json')!)).toHaveProperty('totals');
-    expect(r.files.get('c.csv')!.split('\r\n')[0]).toMatch(/^id,name,count,model/);
-    expect(r.files.get('m.csv')!.split('\r\n')[0]).toMatch(/^month,period,revenue/);
+    // paths are the caller's, resolved from where npm was started
+    expect(JSON.parse(r.files.get(fromCaller('q.json'))!)).toHaveProperty('totals');
+    expect(r.files.get(fromCaller('c.csv'))!.split('\r\n')[0]).toMatch(/^id,name,count,model/);
+    expect(r.files.get(fromCaller('m.csv'))!.split('\r\n')[0]).toMatch(/^month,period,revenue/);
   });
 });
 

@@ -69,13 +69,13 @@ function appsArb(shape: Shape, allowWhiteLabel: boolean): fc.Arbitrary<AppEntry[
         ? ['white-label', 'enterprise', 'full-feature']
         : ['enterprise', 'full-feature']),
     ),
-    count: fc.integer({ min: 0, max: 3 }),
+    count: fc.integer({ min: 1, max: 3 }),
     usersPerApp: fc.integer({ min: 0, max: 300 }),
     provisioning: fc.constant('standalone' as const),
   });
   const child = fc.record({
     bundle: fc.constantFrom('enterprise', 'full-feature'),
-    count: fc.integer({ min: 0, max: 3 }),
+    count: fc.integer({ min: 1, max: 3 }),
     usersPerApp: fc.integer({ min: 0, max: 300 }),
     provisioning: fc.constant('child' as const),
   });
@@ -231,7 +231,7 @@ function scenarioArb(options: ScenarioOptions = {}): fc.Arbitrary<Scenario> {
           mainApps: fc.array(
             fc.record({
               bundle: fc.constantFrom('enterprise', 'full-feature', 'white-label'),
-              count: fc.integer({ min: 0, max: 3 }),
+              count: fc.integer({ min: 1, max: 3 }),
               usersPerApp: fc.integer({ min: 0, max: 300 }),
               provisioning: fc.constant('standalone' as const),
             }),

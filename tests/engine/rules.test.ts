@@ -480,20 +480,6 @@ describe('§5.2 apps: setup in the line’s first month, monthly fee and users e
     // 3 × 2 = 6 instances × (900 + 331) = 7386, then 6 × 331 = 1986
     expect(column(q, (m) => m.cost.apps)).toEqual(['7386.00', '1986.00']);
   });
-
-  it('an app entry of count 0 costs nothing', () => {
-    const q = validQuote(
-      scenario({
-        horizonMonths: 1,
-        customers: [
-          fixedLine({
-            apps: [{ bundle: 'enterprise', count: 0, usersPerApp: 40, provisioning: 'standalone' }],
-          }),
-        ],
-      }),
-    );
-    expect(month(q, 1).cost.apps).toBe('0.00');
-  });
 });
 
 // -------------------------------------------------------------------------------------------
@@ -977,6 +963,22 @@ describe('§5 platform amounts: cost with no revenue', () => {
     expect(q.customers[0]!.totals.margin).toBe('52.15');
     expect(q.totals.margin).toBe('-47.85');
     expect(q.totals.cost).toBe('249.00');
+  });
+
+  it('a negative amount (§1 Money allows a minus) is a credit: infra −100.005 → −100.01 a month', () => {
+    const q = validQuote(
+      scenario({
+        horizonMonths: 2,
+        platform: { infraCostMonthly: '-100.005' },
+        customers: [fixedLine({ sell: { mode: 'fixed', monthly: '-10.00', oneOff: '0' } })],
+      }),
+    );
+    // round half away from zero: −100.005 → −100.01; customer revenue −10.00 a month
+    expect(column(q, (m) => m.cost.platform)).toEqual(['-100.01', '-100.01']);
+    expect(column(q, (m) => m.revenue)).toEqual(['-10.00', '-10.00']);
+    // month margin: −10.00 − (149.00 − 100.01) = −58.99; customer: (−20.00 − 298.00) / −20.00 = 1590 %
+    expect(column(q, (m) => m.margin)).toEqual(['-58.99', '-58.99']);
+    expect(q.customers[0]!.totals.marginPct).toBe('1590.00');
   });
 });
 
@@ -1670,13 +1672,14 @@ describe('§6 issues: each code with its exact path', () => {
       ]);
     });
 
-    it('a main white-label entry of count 0 does not count', () => {
+    it('a main white-label entry provisioned as a child does not count', () => {
       const s = scenario({
-        mainApps: [{ ...mainWhiteLabel[0]!, count: 0 }],
+        mainApps: [{ ...mainWhiteLabel[0]!, provisioning: 'child' }],
         customers: [fixedLine({ apps: [child] })],
       });
-      expect(issuesOf(s)).toEqual([
-        error('child-app-without-main', 'customers[0].apps[0].provisioning'),
+      expect(issuesOf(s).map((i) => [i.code, i.path])).toContainEqual([
+        'child-app-without-main',
+        'customers[0].apps[0].provisioning',
       ]);
     });
 

@@ -364,10 +364,10 @@ const channelArb = fc
     return { distributors, partners };
   });
 
+// app counts are ≥ 1 (PRICING.md §4: "`count` < 1 fail the schema")
 const appCountArb = fc.oneof(
   { arbitrary: fc.integer({ min: 1, max: 3 }), weight: 4 },
   { arbitrary: fc.integer({ min: 1, max: 12 }), weight: 4 },
-  { arbitrary: fc.constant(0), weight: 1 },
 );
 const usersArb = fc.oneof(
   fc.integer({ min: 0, max: 120 }),
@@ -400,7 +400,6 @@ const mainAppsArb = (t: RefTable): fc.Arbitrary<GenApp[]> => {
           count: fc.oneof(
             { arbitrary: fc.integer({ min: 1, max: 3 }), weight: 4 },
             { arbitrary: fc.integer({ min: 1, max: 14 }), weight: 4 },
-            { arbitrary: fc.constant(0), weight: 1 },
           ),
           usersPerApp: usersArb,
           provisioning: fc.constant<'standalone'>('standalone'),
@@ -583,8 +582,8 @@ export const MUTATIONS = [
   'hardware-without-appliance',
   'appliances-short',
   'unknown-appliance-on-virtual',
-  'main-white-label-count-zero',
   'fixed-term-on-payg-only',
+  'main-white-label-removed',
 ] as const;
 export type Mutation = (typeof MUTATIONS)[number];
 
@@ -801,8 +800,8 @@ export function mutate(s: GenScenario, t: RefTable, m: Mutation, pick: number): 
       s.platform.environment = t.platform.environments.find((e) => e.kind !== 'hardware')!.id;
       s.platform.appliance = { id: 'mega', count: 1 + (pick % 3) };
       break;
-    case 'main-white-label-count-zero':
-      for (const app of s.mainApps) if (app.bundle === 'white-label') app.count = 0;
+    case 'main-white-label-removed':
+      s.mainApps = s.mainApps.filter((app) => app.bundle !== 'white-label');
       if (pick % 2 === 0) {
         anyLine(s, pick).apps.push({
           bundle: 'full-feature',

@@ -19,6 +19,7 @@ describe('pricing-data/price-table.schema.json', () => {
       };
     };
     expect(schema.properties.currency.pattern).toBe('^[A-Z]{3}$');
-    expect(priceTableJsonSchemaText()).toContain('^\\\\d{1,9}(\\\\.\\\\d{1,6})?$');
+    // Money, as PRICING.md §1 writes it
+    expect(priceTableJsonSchemaText()).toContain('^-?\\\\d+(\\\\.\\\\d{1,6})?$');
   });
 });

@@ -54,11 +54,21 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<
   return { ok: false, problems: problemsOf(result.error) };
 }
 
-/** Up to 9 integer digits keeps every product of the engine exact (see ADR 001). */
+/** The largest magnitude a Money value may have: its micros must stay below 2^53 (ADR 001). */
+export const MONEY_LIMIT = 9_000_000_000;
+
+/**
+ * Money (PRICING.md §1): a decimal string `^-?\d+(\.\d{1,6})?$`, never a JSON
+ * number. Its magnitude is bounded so that the price in micros is an exact
+ * integer (up to 9,000,000,000 in the table's currency).
+ */
 export const Money = z
   .string({ error: 'must be an amount written as a string, like "12.50"' })
-  .regex(/^\d{1,9}(\.\d{1,6})?$/, {
-    error: 'must be an amount ≥ 0 written as a string with at most 6 decimals, like "12.50"',
+  .regex(/^-?\d+(\.\d{1,6})?$/, {
+    error: 'must be an amount written as a string with at most 6 decimals, like "12.50"',
+  })
+  .refine((s) => Math.abs(Number(s)) <= MONEY_LIMIT, {
+    error: 'must be at most 9,000,000,000 (in the currency of the price table)',
   });
 
 export const Percent = z
@@ -83,24 +93,30 @@ export const Hours = z
     error: 'must have at most 2 decimals',
   });
 
+/**
+ * Counts have no upper bound in PRICING.md; a billion keeps every product of a
+ * count and a price exact and is far past any deal (ADR 005).
+ */
+export const COUNT_LIMIT = 1_000_000_000;
+
 export const Count = z
   .number({ error: 'must be a whole number' })
   .int({ error: 'must be a whole number' })
   .min(0, { error: 'must not be negative' })
-  .max(1_000_000, { error: 'must be at most 1,000,000' });
+  .max(COUNT_LIMIT, { error: 'must be at most 1,000,000,000' });
 
 export const PositiveCount = z
   .number({ error: 'must be a whole number' })
   .int({ error: 'must be a whole number' })
   .min(1, { error: 'must be at least 1' })
-  .max(1_000_000, { error: 'must be at most 1,000,000' });
+  .max(COUNT_LIMIT, { error: 'must be at most 1,000,000,000' });
 
 /** A month index; its range against the horizon is a quote issue, not a schema error. */
 export const MonthIndex = z
   .number({ error: 'must be a month number (1 = the first month)' })
   .int({ error: 'must be a whole month number' })
   .min(0, { error: 'must not be negative' })
-  .max(10_000, { error: 'must be at most 10000' });
+  .max(COUNT_LIMIT, { error: 'must be at most 1,000,000,000' });
 
 export const Period = z
   .string({ error: 'must be a calendar month written "YYYY-MM"' })
@@ -120,7 +136,7 @@ export const IsoDate = z
 export const Id = z
   .string({ error: 'must be an id (a string)' })
   .min(1, { error: 'must not be empty' })
-  .max(100, { error: 'must be at most 100 characters' });
+  .max(500, { error: 'must be at most 500 characters' });
 
 export const Text = (max: number) =>
   z.string({ error: 'must be text' }).max(max, { error: `must be at most ${max} characters` });

@@ -17,7 +17,7 @@ export const TieredPriceSchema = z
   .object({
     mode: z.enum(['graduated', 'volume'], { error: 'mode must be "graduated" or "volume"' }),
     tiers: z
-      .array(z.object({ upTo: UpTo, unitAmount: Money, flatAmount: Money.optional() }))
+      .array(z.object({ upTo: UpTo, unitAmount: Money, flatAmount: Money.nullable().optional() }))
       .min(1, { error: 'needs at least one tier' }),
   })
   .superRefine((price, ctx) => checkTiers(price.tiers, ctx));
@@ -62,13 +62,13 @@ const Environment = z.object({
   kind: z.enum(['virtual', 'cloud', 'hardware'], {
     error: 'kind must be "virtual", "cloud" or "hardware"',
   }),
-  name: Text(200),
+  name: Text(1000),
   licenseModels: z.array(LicenseModel).min(1, { error: 'must allow at least one license model' }),
 });
 
 const Appliance = z.object({
   id: Id,
-  name: Text(200),
+  name: Text(1000),
   throughputMbps: PositiveCount,
   maxVServices: PositiveCount,
   price: Money,
@@ -84,7 +84,7 @@ const AppPrices = z.object({
 
 const AppBundle = AppPrices.extend({
   id: Id,
-  name: Text(200),
+  name: Text(1000),
   rank: Count,
 });
 
@@ -100,14 +100,17 @@ export const PriceTableSchema = z
   .object({
     schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
     product: Id,
-    vendorName: Text(200),
+    vendorName: Text(1000),
     version: Id,
     currency: z
       .string({ error: 'currency must be an ISO 4217 code like "USD"' })
       .regex(/^[A-Z]{3}$/, { error: 'currency must be an ISO 4217 code like "USD"' }),
     effectiveFrom: IsoDate,
-    validUntil: IsoDate.nullable(),
-    notes: Text(4000),
+    // no validUntil (or null): the table does not expire
+    validUntil: IsoDate.nullable()
+      .optional()
+      .transform((v) => v ?? null),
+    notes: Text(20000),
     platform: z.object({
       environments: z.array(Environment).min(1, { error: 'needs at least one environment' }),
       appliances: z.array(Appliance),
@@ -119,16 +122,16 @@ export const PriceTableSchema = z
     }),
     service: z.object({
       bandwidthTiers: z
-        .array(z.object({ id: Id, mbps: PositiveCount, label: Text(100) }))
+        .array(z.object({ id: Id, mbps: PositiveCount, label: Text(1000) }))
         .min(1, { error: 'needs at least one bandwidth tier' }),
       bundles: z
         .array(
           z.object({
             id: Id,
-            name: Text(200),
+            name: Text(1000),
             rank: Count,
             includedVServices: Count,
-            features: z.array(Text(200)),
+            features: z.array(Text(1000)),
           }),
         )
         .min(1, { error: 'needs at least one bundle' }),

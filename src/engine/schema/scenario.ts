@@ -37,11 +37,12 @@ const Logo = z
     error: 'the logo image must be at most 512 KB',
   });
 
-const Party = z.object({ name: Text(200), company: Text(200) });
+const Party = z.object({ name: Text(1000), company: Text(1000) });
 
 export const AppEntrySchema = z.object({
   bundle: Id,
-  count: Count,
+  // PRICING.md §4: "negative numbers or `count` < 1 fail the schema"
+  count: PositiveCount,
   usersPerApp: Count,
   provisioning: z.enum(['standalone', 'child'], {
     error: 'provisioning must be "standalone" or "child"',
@@ -106,7 +107,7 @@ export type Sell = z.infer<typeof SellSchema>;
 
 export const CustomerLineSchema = z.object({
   id: Id,
-  name: Text(200),
+  name: Text(1000),
   count: PositiveCount,
   startMonth: MonthIndex,
   endMonth: MonthIndex.nullable(),
@@ -122,11 +123,11 @@ export const ScenarioSchema = z
     schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION, {
       error: `schemaVersion must be ${SCENARIO_SCHEMA_VERSION}`,
     }),
-    title: Text(200),
+    title: Text(1000),
     preparedBy: Party,
     preparedFor: Party,
     brand: z.object({
-      name: Text(200),
+      name: Text(1000),
       primaryColor: z
         .string({ error: 'must be a colour written "#rrggbb"' })
         .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour written "#rrggbb"' }),
@@ -161,7 +162,7 @@ export const ScenarioSchema = z
       distributors: z.array(
         z.object({
           id: Id,
-          name: Text(200),
+          name: Text(1000),
           commissionPct: Percent.nullable(),
           partnerCommissionPct: Percent.nullable(),
         }),
@@ -169,7 +170,7 @@ export const ScenarioSchema = z
       partners: z.array(
         z.object({
           id: Id,
-          name: Text(200),
+          name: Text(1000),
           distributorId: Id.nullable(),
           commissionPct: Percent.nullable(),
         }),
