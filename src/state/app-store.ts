@@ -1,0 +1,50 @@
+import { useStore } from 'zustand';
+import type { Scenario } from '../engine/index';
+import { bundledRegistry } from '../price-tables/bundled';
+import type { Registry } from '../price-tables/registry';
+import { createQuoteSelector, type QuoteResult } from './quote';
+import { createScenarioStore, type ScenarioState } from './store';
+
+/** Memory storage for when the browser offers none (private mode, disabled storage). */
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (name: string) => items.get(name) ?? null,
+    setItem: (name: string, value: string) => void items.set(name, value),
+    removeItem: (name: string) => void items.delete(name),
+  };
+}
+
+function browserStorage() {
+  try {
+    return globalThis.localStorage ?? memoryStorage();
+  } catch {
+    return memoryStorage(); // access itself can throw when storage is disabled
+  }
+}
+
+/** The app's one store: the open scenario, saved in this browser. */
+export const scenarioStore = createScenarioStore({ storage: browserStorage(), now: Date.now });
+
+/** Reads from the store; re-renders only when the selected value changes. */
+export function useScenarioStore<T>(selector: (state: ScenarioState) => T): T {
+  return useStore(scenarioStore, selector);
+}
+
+export function useScenario(): Scenario {
+  return useScenarioStore((s) => s.scenario);
+}
+
+/** The local calendar date, `YYYY-MM-DD`: the app's "today" for the engine. */
+export function localToday(date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+const selectQuote = createQuoteSelector();
+
+/** The quote of the open scenario, derived on render (memoised on the scenario object). */
+export function useQuote(registry: Registry = bundledRegistry): QuoteResult {
+  const scenario = useScenario();
+  return selectQuote(scenario, registry, localToday());
+}
