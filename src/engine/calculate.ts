@@ -266,7 +266,8 @@ function price(scenario: Scenario, t: CompiledTable) {
     quoteSize.outgoing += lineSize.outgoing;
     const margin = line.revenue - line.cost - line.commissions;
     const marginPct = line.revenue === 0 ? null : percentOf(margin, line.revenue);
-    const below = marginPct !== null && marginPct * 100 < minMargin;
+    // reported (2-decimal) margin % below the minimum (Pct4): compare hundredths × 100
+    const below = marginPct !== null && BigInt(marginPct) * 100n < BigInt(minMargin);
     if (below) {
       warnings.push({
         level: 'warning',

@@ -132,9 +132,20 @@ export function ceilDiv(n: number | bigint, d: number | bigint): number {
   return out;
 }
 
-/** `part / whole × 100` to 2 decimals (an integer of hundredths), half away from zero. */
-export function percentOf(part: number, whole: number): number {
-  return whole < 0 ? mulDivRound(-part, 10000, -whole) : mulDivRound(part, 10000, whole);
+/**
+ * `part / whole × 100` to 2 decimals (an integer of hundredths), half away from
+ * zero; a BigInt when a tiny revenue makes the percentage huge.
+ */
+export function percentOf(part: number, whole: number): Exact {
+  const [p, w] = whole < 0 ? [-part, -whole] : [part, whole];
+  const product = p * 10000;
+  if (Math.abs(product) <= MAX_SAFE) return roundDiv(product, w);
+  const n = BigInt(p) * 10000n;
+  const d = BigInt(w);
+  const q = n / d;
+  const r = n % d;
+  const away = 2n * (r < 0n ? -r : r) >= d ? (n < 0n ? -1n : 1n) : 0n;
+  return exact(q + away);
 }
 
 /** ceil(a × b / d) for non-negative integers, exact (BigInt past 2^53). */
