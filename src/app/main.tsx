@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { downloadScenario, Shell } from './Shell';
 import './app.css';
 
 const container = document.getElementById('root');
@@ -11,6 +12,8 @@ if (!container) {
 
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary onDownload={downloadScenario}>
+      <Shell />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPricingData } from '../../src/cli/load-tables';
 import { calculateQuote, ScenarioSchema } from '../../src/engine/index';
 import { resolvePinned } from '../../src/price-tables/registry';
+import { STEPS } from '../../src/app/routing';
 import { serveBuiltApp, type RunningApp } from './support/app-server';
 import {
   CI_MISSING_MESSAGE,
@@ -35,6 +36,14 @@ if (!browserAvailable) {
   }
 }
 
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
 describe.skipIf(!browserAvailable)('the built app in Chromium', () => {
   let app: RunningApp | undefined;
   let browser: LaunchedBrowser | undefined;
@@ -60,7 +69,10 @@ describe.skipIf(!browserAvailable)('the built app in Chromium', () => {
       .toEqual(['Service Provider Configurator']);
     expect(await page.getByRole('banner').count()).toBe(1);
     expect(await page.getByRole('main').count()).toBe(1);
-    expect(await page.getByRole('main').textContent()).toContain('npm run quote');
+    expect(await page.getByRole('navigation', { name: 'Wizard steps' }).count()).toBe(1);
+    expect(await page.getByRole('main').getByRole('heading', { level: 2 }).textContent()).toContain(
+      'Deal',
+    );
     expect(await page.title()).toBe('Service Provider Configurator');
   });
 
@@ -92,12 +104,7 @@ describe.skipIf(!browserAvailable)('the built app in Chromium', () => {
   });
 
   it('has no accessibility violations (axe)', async () => {
-    const results = await new AxeBuilder({ page }).analyze();
-    const summary = results.violations.map(
-      (v) =>
-        `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-    expect(summary).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('saves a screenshot of the first screen to test-results/', async () => {
@@ -107,6 +114,81 @@ describe.skipIf(!browserAvailable)('the built app in Chromium', () => {
       fullPage: true,
     });
     expect(buffer.byteLength).toBeGreaterThan(0);
+  });
+
+  it('opens every step from its URL, each without accessibility violations', async () => {
+    for (const step of STEPS) {
+      await page.goto(`${app!.origin}/#/${step.id}`);
+      await expect
+        .poll(() => page.getByRole('main').getByRole('heading', { level: 2 }).textContent())
+        .toContain(step.label);
+      expect(
+        await page
+          .getByRole('navigation', { name: 'Wizard steps' })
+          .locator('a[aria-current="step"]')
+          .getAttribute('href'),
+      ).toBe(`#/${step.id}`);
+      expect({ step: step.id, violations: await axeViolations(page) }).toEqual({
+        step: step.id,
+        violations: [],
+      });
+    }
+    expect(watch.errors).toEqual([]);
+  });
+
+  it('moves through the wizard from the keyboard', async () => {
+    await page.goto(`${app!.origin}/#/deal`);
+    await page.getByRole('button', { name: 'Next' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/platform');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Platform');
+  });
+
+  it('saves screenshots at 1280 and 768 px wide to test-results/', async () => {
+    mkdirSync(testResultsDir, { recursive: true });
+    await page.goto(`${app!.origin}/#/customers`);
+    for (const width of [1280, 768]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByTestId('kpi-tcv').waitFor();
+      const buffer = await page.screenshot({
+        path: join(testResultsDir, `smoke-${width}.png`),
+        fullPage: true,
+      });
+      expect(buffer.byteLength).toBeGreaterThan(0);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('lists the issues of a plan with links to their steps, without accessibility violations', async () => {
+    const scenario = ScenarioSchema.parse(JSON.parse(readFileSync(samplePlanPath, 'utf8')));
+    const strict = { ...scenario, pricing: { ...scenario.pricing, minMarginPct: '99' } };
+    await page.evaluate((saved) => {
+      localStorage.setItem(
+        'spc:scenario',
+        JSON.stringify({ state: { scenario: saved }, version: 1 }),
+      );
+    }, strict);
+    try {
+      await page.goto(`${app!.origin}/#/pricing`);
+      await page.reload();
+      const summary = page.getByRole('complementary', { name: 'Live summary' });
+      await expect.poll(() => summary.getByRole('listitem').count()).toBeGreaterThan(0);
+      const href = await summary.getByRole('link').first().getAttribute('href');
+      expect(href).toMatch(/^#\/customers\?field=customers%5B\d+%5D$/);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(testResultsDir, 'smoke-issues.png'), fullPage: true });
+      await summary.getByRole('link').first().click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
+      await expect
+        .poll(() => page.getByRole('main').getByRole('heading', { level: 2 }).textContent())
+        .toContain('Customers');
+    } finally {
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
+    }
+    expect(watch.errors).toEqual([]);
   });
 
   it('ships a Content-Security-Policy that blocks inline scripts', async () => {

@@ -1,0 +1,191 @@
+import { useEffect, useRef } from 'react';
+import { Summary } from '../features/summary/Summary';
+import { scenarioStore, useScenarioStore } from '../state/app-store';
+import type { Notice } from '../state/store';
+import { downloadText } from './download';
+import { fieldLink, goTo, neighbours, STEPS, stepIndex, stepLabel, useRoute } from './routing';
+
+export const PRODUCT_NAME = 'Service Provider Configurator';
+
+/** Offers the open scenario as `scenario.json`. */
+export function downloadScenario(): void {
+  downloadText('scenario.json', JSON.stringify(scenarioStore.getState().scenario, null, 2));
+}
+
+/** True when keys typed at `target` are text editing, where Ctrl+Z belongs to the field. */
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) {
+    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file'].includes(
+      target.type,
+    );
+  }
+  return false;
+}
+
+/** Ctrl/Cmd+Z undoes; Ctrl/Cmd+Shift+Z and Ctrl+Y redo; not while typing in a field. */
+function useUndoShortcuts() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || isTextEntry(event.target)) return;
+      const key = event.key.toLowerCase();
+      const { undo, redo } = scenarioStore.getState();
+      if (key === 'z' && !event.shiftKey) undo();
+      else if ((key === 'z' && event.shiftKey) || (key === 'y' && event.ctrlKey)) redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** The app: header, step bar, the current step, and the live summary beside it. */
+export function Shell() {
+  const { step, field } = useRoute();
+  const title = useScenarioStore((s) => s.scenario.title);
+  const canUndo = useScenarioStore((s) => s.history.past.length > 0);
+  const canRedo = useScenarioStore((s) => s.history.future.length > 0);
+  const notice = useScenarioStore((s) => s.notice);
+  const { back, next } = neighbours(step);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef(step);
+
+  useUndoShortcuts();
+
+  // After moving to another step (buttons, step bar, browser history), focus its heading so
+  // keyboard and screen-reader users start at the top of the new step. Not on first load.
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    headingRef.current?.focus();
+  }, [step]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="app-title">
+          <h1>{PRODUCT_NAME}</h1>
+          <p className="scenario-title">{title}</p>
+        </div>
+        <div className="toolbar">
+          <button
+            type="button"
+            onClick={() => scenarioStore.getState().undo()}
+            disabled={!canUndo}
+            aria-keyshortcuts="Control+Z"
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            onClick={() => scenarioStore.getState().redo()}
+            disabled={!canRedo}
+            aria-keyshortcuts="Control+Shift+Z Control+Y"
+          >
+            Redo
+          </button>
+        </div>
+      </header>
+
+      <nav className="step-bar" aria-label="Wizard steps">
+        <ol>
+          {STEPS.map((s, i) => (
+            <li key={s.id}>
+              <a href={`#/${s.id}`} aria-current={s.id === step ? 'step' : undefined}>
+                <span className="step-number">{i + 1}</span> {s.label}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <div className="layout">
+        <main className="app-main">
+          {notice ? <NoticeBanner notice={notice} /> : null}
+          <h2 ref={headingRef} tabIndex={-1} className="step-heading">
+            <span className="muted">
+              Step {stepIndex(step) + 1} of {STEPS.length}:
+            </span>{' '}
+            {stepLabel(step)}
+          </h2>
+          <p>
+            This step arrives in a coming release; the sample plan is priced in the live summary.
+          </p>
+          {field ? (
+            <p className="muted">
+              The field to review is <code>{field}</code>.
+            </p>
+          ) : null}
+          <div className="button-row step-buttons">
+            <button type="button" disabled={back === null} onClick={() => back && goTo(back)}>
+              Back
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={next === null}
+              onClick={() => next && goTo(next)}
+            >
+              Next
+            </button>
+          </div>
+        </main>
+        <Summary linkFor={fieldLink} />
+      </div>
+    </div>
+  );
+}
+
+function downloadRecovered(key: string): void {
+  let saved: string | null = null;
+  try {
+    saved = window.localStorage.getItem(key);
+  } catch {
+    saved = null;
+  }
+  if (saved !== null) downloadText('scenario-recovered.json', saved);
+}
+
+/** What the user must know about their saved work; stays until dismissed. */
+function NoticeBanner({ notice }: { notice: Notice }) {
+  const dismiss = () => scenarioStore.getState().dismissNotice();
+  return (
+    <div role="alert" className="notice">
+      {notice.kind === 'recovered' ? (
+        <>
+          <p>
+            <strong>Your saved scenario could not be opened.</strong> It was kept in this browser
+            under <code>{notice.key}</code>, and the sample plan is open instead.
+          </p>
+          <ul>
+            {notice.problems.map((p, i) => (
+              <li key={`${p.path}-${i}`}>
+                {p.path ? <code>{p.path}</code> : 'The document'}: {p.message}
+              </li>
+            ))}
+          </ul>
+          <div className="button-row">
+            <button type="button" onClick={() => downloadRecovered(notice.key)}>
+              Download the saved copy
+            </button>
+            <button type="button" onClick={dismiss}>
+              Dismiss
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>{notice.message}</p>
+          <div className="button-row">
+            <button type="button" onClick={dismiss}>
+              Dismiss
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

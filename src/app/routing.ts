@@ -1,0 +1,115 @@
+import { useMemo, useSyncExternalStore } from 'react';
+
+/** The wizard's steps, in order (PRODUCT.md, "The wizard"). */
+export const STEPS = [
+  { id: 'deal', label: 'Deal' },
+  { id: 'platform', label: 'Platform' },
+  { id: 'customers', label: 'Customers' },
+  { id: 'apps', label: 'White-label apps' },
+  { id: 'channel', label: 'Channel' },
+  { id: 'pricing', label: 'Pricing' },
+  { id: 'results', label: 'Results' },
+] as const;
+
+export type Step = (typeof STEPS)[number];
+export type StepId = Step['id'];
+
+export const FIRST_STEP: StepId = 'deal';
+
+/** Where the app is: the step, and the field to bring into view (a scenario JSON path). */
+export interface Route {
+  readonly step: StepId;
+  readonly field: string | null;
+}
+
+export function isStepId(value: string): value is StepId {
+  return STEPS.some((s) => s.id === value);
+}
+
+export function stepIndex(step: StepId): number {
+  return STEPS.findIndex((s) => s.id === step);
+}
+
+export function stepLabel(step: StepId): string {
+  return STEPS[stepIndex(step)]?.label ?? step;
+}
+
+/** The step before and after `step`, or null at either end. */
+export function neighbours(step: StepId): { back: StepId | null; next: StepId | null } {
+  const i = stepIndex(step);
+  return { back: STEPS[i - 1]?.id ?? null, next: STEPS[i + 1]?.id ?? null };
+}
+
+/** Reads `#/customers?field=customers%5B2%5D.name`; an unknown or empty hash is the first step. */
+export function parseHash(hash: string): Route {
+  const body = hash.replace(/^#/, '').replace(/^\//, '');
+  const q = body.indexOf('?');
+  const id = q === -1 ? body : body.slice(0, q);
+  const step = isStepId(id) ? id : FIRST_STEP;
+  if (q === -1) return { step, field: null };
+  let field: string | null = null;
+  try {
+    field = new URLSearchParams(body.slice(q + 1)).get('field');
+  } catch {
+    field = null;
+  }
+  return { step, field: field === '' ? null : field };
+}
+
+/** The hash of a step, optionally pointing at a field: `#/apps?field=mainApps%5B0%5D.count`. */
+export function formatHash(step: StepId, field?: string | null): string {
+  return field ? `#/${step}?field=${encodeURIComponent(field)}` : `#/${step}`;
+}
+
+/**
+ * The step that owns a scenario path (an issue's `path`), so the issues list can link to the
+ * field to fix. `customers[2].apps[0].count` belongs to the white-label apps step, the rest of
+ * a customer line to the customers step; anything at the top of the document to the deal.
+ */
+export function stepForPath(path: string): StepId {
+  if (/^customers\[\d+\]\.apps(?:[.[]|$)/.test(path)) return 'apps';
+  const head = /^[A-Za-z]+/.exec(path)?.[0] ?? '';
+  switch (head) {
+    case 'platform':
+      return 'platform';
+    case 'customers':
+      return 'customers';
+    case 'mainApps':
+      return 'apps';
+    case 'channel':
+      return 'channel';
+    case 'pricing':
+      return 'pricing';
+    default:
+      return 'deal'; // priceTable, title, brand, startPeriod, horizonMonths, …
+  }
+}
+
+/** The link to the field at `path`, on the step that owns it. */
+export function fieldLink(path: string): { href: string; step: string } {
+  const step = stepForPath(path);
+  return { href: formatHash(step, path), step: stepLabel(step) };
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const readHash = () => window.location.hash;
+const serverHash = () => '';
+
+/** The current route, from the URL hash; re-renders when the hash changes. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, readHash, serverHash);
+  return useMemo(() => parseHash(hash), [hash]);
+}
+
+export function useStep(): StepId {
+  return useRoute().step;
+}
+
+/** Moves the wizard to a step (the browser's back button goes back). */
+export function goTo(step: StepId): void {
+  window.location.hash = formatHash(step);
+}

@@ -1,0 +1,93 @@
+import { useId, useMemo } from 'react';
+import { useQuote } from '../../state/app-store';
+import { countLabel, moneyFormatter, summaryFigures } from './figures';
+
+export interface SummaryProps {
+  /** Where to fix the field at a scenario path: the link and the name of its step. */
+  readonly linkFor: (path: string) => { readonly href: string; readonly step: string };
+}
+
+/** The live summary beside every step: re-priced from the store on every change. */
+export function Summary({ linkFor }: SummaryProps) {
+  const result = useQuote();
+  const summary = useMemo(() => summaryFigures(result), [result]);
+  const headingId = useId();
+  const currency = summary.ok ? summary.currency : 'USD';
+  const money = useMemo(() => moneyFormatter(currency), [currency]);
+
+  return (
+    <aside className="summary" aria-labelledby={headingId}>
+      <h2 id={headingId}>Live summary</h2>
+      {!summary.ok ? (
+        <p className="summary-problem">{summary.message}</p>
+      ) : (
+        <>
+          {summary.figures ? (
+            <dl className="kpis">
+              <div>
+                <dt>TCV</dt>
+                <dd data-testid="kpi-tcv">{money(summary.figures.tcv)}</dd>
+              </div>
+              <div>
+                <dt>Margin</dt>
+                <dd>{money(summary.figures.margin)}</dd>
+              </div>
+              <div>
+                <dt>Margin %</dt>
+                <dd>
+                  {summary.figures.marginPct === null ? '—' : `${summary.figures.marginPct} %`}
+                </dd>
+              </div>
+              <div>
+                <dt>MRR (last month)</dt>
+                <dd>{money(summary.figures.mrr)}</dd>
+              </div>
+              <div>
+                <dt>Break-even</dt>
+                <dd>
+                  {summary.figures.breakEvenMonth === null
+                    ? 'Not within the horizon'
+                    : `Month ${summary.figures.breakEvenMonth}`}
+                </dd>
+              </div>
+              <div>
+                <dt>Issues</dt>
+                <dd>
+                  {countLabel(summary.errors, 'error', 'errors')},{' '}
+                  {countLabel(summary.warnings, 'warning', 'warnings')}
+                </dd>
+              </div>
+            </dl>
+          ) : (
+            <p className="summary-problem">
+              No figures until the {countLabel(summary.errors, 'error', 'errors')} below{' '}
+              {summary.errors === 1 ? 'is' : 'are'} fixed.
+            </p>
+          )}
+          {summary.issues.length > 0 ? (
+            <>
+              <h3>Issues to review</h3>
+              <ul className="issues">
+                {summary.issues.map((issue, i) => {
+                  const link = linkFor(issue.path);
+                  return (
+                    <li key={`${issue.code}-${issue.path}-${i}`} className={`issue-${issue.level}`}>
+                      <span className="issue-level">
+                        {issue.level === 'error' ? 'Error' : 'Warning'}:
+                      </span>{' '}
+                      {issue.message}{' '}
+                      <a href={link.href}>
+                        Fix in {link.step}
+                        {issue.path ? ` (${issue.path})` : ''}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </aside>
+  );
+}

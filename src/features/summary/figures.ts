@@ -1,0 +1,61 @@
+import type { QuoteIssue } from '../../engine/index';
+import type { QuoteResult } from '../../state/quote';
+
+/** The headline figures of a quote; amounts stay the quote's exact decimal strings. */
+export interface Figures {
+  /** Total contract value: the revenue over the horizon. */
+  readonly tcv: string;
+  readonly margin: string;
+  /** Two decimals, or null when there is no revenue. */
+  readonly marginPct: string | null;
+  /** Monthly recurring revenue in the last month of the horizon. */
+  readonly mrr: string;
+  readonly breakEvenMonth: number | null;
+}
+
+export type SummaryFigures =
+  | {
+      readonly ok: true;
+      readonly currency: string;
+      /** Null when an error stopped the quote before its totals. */
+      readonly figures: Figures | null;
+      readonly errors: number;
+      readonly warnings: number;
+      readonly issues: readonly QuoteIssue[];
+    }
+  | { readonly ok: false; readonly message: string };
+
+/** Picks what the live summary shows from the quote of the open scenario. */
+export function summaryFigures(result: QuoteResult): SummaryFigures {
+  if (!result.ok) return { ok: false, message: result.message };
+  const { quote } = result;
+  const t = quote.totals;
+  const errors = quote.issues.filter((i) => i.level === 'error').length;
+  return {
+    ok: true,
+    currency: quote.currency,
+    figures: t
+      ? {
+          tcv: t.revenue,
+          margin: t.margin,
+          marginPct: t.marginPct,
+          mrr: t.mrrFinal,
+          breakEvenMonth: t.breakEvenMonth,
+        }
+      : null,
+    errors,
+    warnings: quote.issues.length - errors,
+    issues: quote.issues,
+  };
+}
+
+/** Formats a quote amount in the browser's locale and the quote's currency. */
+export function moneyFormatter(currency: string): (amount: string) => string {
+  const format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+  // Intl formats a decimal string exactly; passing it on keeps every digit (no float parse).
+  return (amount) => format.format(amount as unknown as number);
+}
+
+export function countLabel(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,146 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Shell } from '../../src/app/Shell';
+import { moneyFormatter } from '../../src/features/summary/figures';
+import { bundledRegistry } from '../../src/price-tables/bundled';
+import { localToday, scenarioStore } from '../../src/state/app-store';
+import { EMPTY_HISTORY } from '../../src/state/history';
+import { createQuoteSelector } from '../../src/state/quote';
+import { sampleScenario } from '../../src/state/sample';
+
+function reset() {
+  window.location.hash = '';
+  scenarioStore.setState({ scenario: sampleScenario(), history: EMPTY_HISTORY, notice: null });
+}
+
+beforeEach(reset);
+afterEach(() => {
+  cleanup();
+  reset();
+});
+
+describe('the shell', () => {
+  it('opens the sample plan on the first step with a step bar of seven links', () => {
+    render(<Shell />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+      'Service Provider Configurator',
+    );
+    expect(screen.getByRole('banner')).toHaveTextContent(sampleScenario().title);
+    const nav = screen.getByRole('navigation', { name: 'Wizard steps' });
+    const links = within(nav).getAllByRole('link');
+    expect(links).toHaveLength(7);
+    expect(links[1]).toHaveAttribute('href', '#/platform');
+    expect(links[0]).toHaveAttribute('aria-current', 'step');
+    expect(links.filter((l) => l.hasAttribute('aria-current'))).toHaveLength(1);
+    expect(within(screen.getByRole('main')).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Deal',
+    );
+    expect(screen.getByRole('button', { name: 'Back' })).toBeDisabled();
+  });
+
+  it('moves to the next step, puts it in the URL and focuses its heading', async () => {
+    const user = userEvent.setup();
+    render(<Shell />);
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/platform'));
+    const heading = within(screen.getByRole('main')).getByRole('heading', { level: 2 });
+    await waitFor(() => expect(heading).toHaveTextContent('Platform'));
+    expect(heading).toHaveFocus();
+    const nav = screen.getByRole('navigation', { name: 'Wizard steps' });
+    expect(within(nav).getByRole('link', { name: /Platform/ })).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
+    expect(screen.getByRole('button', { name: 'Back' })).toBeEnabled();
+  });
+
+  it('opens the step in the URL; Next is disabled on the last one', () => {
+    window.location.hash = '#/results';
+    render(<Shell />);
+    expect(within(screen.getByRole('main')).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Results',
+    );
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+
+  it('shows the TCV of the quote in the live summary', () => {
+    render(<Shell />);
+    const quote = createQuoteSelector()(sampleScenario(), bundledRegistry, localToday());
+    if (!quote.ok) throw new Error(quote.message);
+    const summary = screen.getByRole('complementary', { name: 'Live summary' });
+    expect(within(summary).getByTestId('kpi-tcv')).toHaveTextContent(
+      moneyFormatter(quote.quote.currency)(quote.quote.totals!.revenue),
+    );
+    expect(summary).toHaveTextContent('0 errors, 0 warnings');
+  });
+
+  it('re-prices on every change and lists issues with links to their fields', () => {
+    render(<Shell />);
+    act(() =>
+      scenarioStore
+        .getState()
+        .edit((s) => ({ ...s, pricing: { ...s.pricing, minMarginPct: '99' } })),
+    );
+    const summary = screen.getByRole('complementary', { name: 'Live summary' });
+    expect(summary).toHaveTextContent(/\d+ warnings?/);
+    expect(summary).not.toHaveTextContent('0 errors, 0 warnings');
+    const link = within(summary).getAllByRole('link')[0];
+    expect(link).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^#\/customers\?field=customers%5B\d+%5D$/) as string,
+    );
+  });
+
+  it('enables Undo after an edit, and undoes it', async () => {
+    const user = userEvent.setup();
+    render(<Shell />);
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    expect(undo).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Redo' })).toBeDisabled();
+    act(() => scenarioStore.getState().edit((s) => ({ ...s, title: 'Edited plan' })));
+    expect(undo).toBeEnabled();
+    expect(screen.getByRole('banner')).toHaveTextContent('Edited plan');
+    await user.click(undo);
+    expect(screen.getByRole('banner')).toHaveTextContent(sampleScenario().title);
+    expect(screen.getByRole('button', { name: 'Redo' })).toBeEnabled();
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    expect(screen.getByRole('banner')).toHaveTextContent('Edited plan');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(screen.getByRole('banner')).toHaveTextContent(sampleScenario().title);
+  });
+
+  it('tells about a saved scenario that could not be opened, until dismissed', async () => {
+    const user = userEvent.setup();
+    render(<Shell />);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    act(() =>
+      scenarioStore.setState({
+        notice: {
+          kind: 'recovered',
+          key: 'spc:recovered:2026-11-22T10:00:00.000Z',
+          problems: [{ path: 'customers[0].count', message: 'must be a whole number ≥ 1' }],
+        },
+      }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('could not be opened');
+    expect(alert).toHaveTextContent('spc:recovered:2026-11-22T10:00:00.000Z');
+    expect(alert).toHaveTextContent('customers[0].count: must be a whole number ≥ 1');
+    expect(within(alert).getByRole('button', { name: 'Download the saved copy' })).toBeEnabled();
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(scenarioStore.getState().notice).toBeNull();
+  });
+
+  it('shows a storage notice', () => {
+    render(<Shell />);
+    act(() =>
+      scenarioStore.setState({
+        notice: { kind: 'storage', message: 'Your changes could not be saved.' },
+      }),
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('Your changes could not be saved.');
+  });
+});
