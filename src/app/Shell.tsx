@@ -3,6 +3,7 @@ import { Summary } from '../features/summary/Summary';
 import { scenarioStore, useScenarioStore } from '../state/app-store';
 import type { Notice } from '../state/store';
 import { downloadText } from './download';
+import { STEP_FORMS } from './steps';
 import { fieldLink, goTo, neighbours, STEPS, stepIndex, stepLabel, useRoute } from './routing';
 
 export const PRODUCT_NAME = 'Service Provider Configurator';
@@ -50,6 +51,7 @@ export function Shell() {
   const canRedo = useScenarioStore((s) => s.history.future.length > 0);
   const notice = useScenarioStore((s) => s.notice);
   const { back, next } = neighbours(step);
+  const StepForm = STEP_FORMS[step];
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);
 
@@ -111,9 +113,13 @@ export function Shell() {
             </span>{' '}
             {stepLabel(step)}
           </h2>
-          <p>
-            This step arrives in a coming release; the sample plan is priced in the live summary.
-          </p>
+          {StepForm ? (
+            <StepForm />
+          ) : (
+            <p>
+              This step arrives in a coming release; the sample plan is priced in the live summary.
+            </p>
+          )}
           {field ? (
             <p className="muted">
               The field to review is <code>{field}</code>.

@@ -6,7 +6,12 @@ export { calculateQuote } from './calculate';
 export { priceTiered } from './tiered';
 export { PriceTableSchema, TieredPriceSchema } from './schema/price-table';
 export type { PriceTable, TieredPrice, Appliance, Environment } from './schema/price-table';
-export { ScenarioSchema, SCENARIO_SCHEMA_VERSION, LOGO_MAX_BYTES } from './schema/scenario';
+export {
+  ScenarioObjectSchema,
+  ScenarioSchema,
+  SCENARIO_SCHEMA_VERSION,
+  LOGO_MAX_BYTES,
+} from './schema/scenario';
 export type { Scenario, CustomerLine, License, AppEntry, Sell } from './schema/scenario';
 export { formatPath, parseWith, problemsOf } from './schema/common';
 export type { ParseResult, SchemaProblem } from './schema/common';

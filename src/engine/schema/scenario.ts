@@ -118,72 +118,78 @@ export const CustomerLineSchema = z.object({
 });
 export type CustomerLine = z.infer<typeof CustomerLineSchema>;
 
-export const ScenarioSchema = z
-  .object({
-    schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION, {
-      error: `schemaVersion must be ${SCENARIO_SCHEMA_VERSION}`,
-    }),
-    title: Text(1000),
-    preparedBy: Party,
-    preparedFor: Party,
-    brand: z.object({
-      name: Text(1000),
-      primaryColor: z
-        .string({ error: 'must be a colour written "#rrggbb"' })
-        .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour written "#rrggbb"' }),
-      logo: Logo.nullable(),
-    }),
-    priceTable: z.object({ product: Id, currency: Id, version: Id }),
-    startPeriod: Period,
-    horizonMonths: z
-      .number({ error: 'must be a number of months from 1 to 120' })
-      .int({ error: 'must be a whole number of months' })
-      .min(1, { error: 'must be at least 1 month' })
-      .max(120, { error: 'must be at most 120 months' }),
-    platform: z.object({
-      environment: Id,
-      appliance: z.union(
-        [
-          z.object({
-            id: Id,
-            count: z.union([z.literal('auto'), PositiveCount], {
-              error: 'count must be "auto" or a whole number ≥ 1',
-            }),
+/**
+ * The scenario's fields without the cross-list rules, for forms that edit one
+ * part of it (`ScenarioObjectSchema.shape.platform`, `.pick({ … })`): one source
+ * of truth for every field's rule and message.
+ */
+export const ScenarioObjectSchema = z.object({
+  schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION, {
+    error: `schemaVersion must be ${SCENARIO_SCHEMA_VERSION}`,
+  }),
+  title: Text(1000),
+  preparedBy: Party,
+  preparedFor: Party,
+  brand: z.object({
+    name: Text(1000),
+    primaryColor: z
+      .string({ error: 'must be a colour written "#rrggbb"' })
+      .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour written "#rrggbb"' }),
+    logo: Logo.nullable(),
+  }),
+  priceTable: z.object({ product: Id, currency: Id, version: Id }),
+  startPeriod: Period,
+  horizonMonths: z
+    .number({ error: 'must be a number of months from 1 to 120' })
+    .int({ error: 'must be a whole number of months' })
+    .min(1, { error: 'must be at least 1 month' })
+    .max(120, { error: 'must be at most 120 months' }),
+  platform: z.object({
+    environment: Id,
+    appliance: z.union(
+      [
+        z.object({
+          id: Id,
+          count: z.union([z.literal('auto'), PositiveCount], {
+            error: 'count must be "auto" or a whole number ≥ 1',
           }),
-          z.null(),
-        ],
-        { error: 'appliance must be null or { id, count }' },
-      ),
-      headroomPct: Percent,
-      highAvailability: z.boolean({ error: 'must be true or false' }),
-      infraCostMonthly: Money,
-    }),
-    channel: z.object({
-      distributors: z.array(
-        z.object({
-          id: Id,
-          name: Text(1000),
-          commissionPct: Percent.nullable(),
-          partnerCommissionPct: Percent.nullable(),
         }),
-      ),
-      partners: z.array(
-        z.object({
-          id: Id,
-          name: Text(1000),
-          distributorId: Id.nullable(),
-          commissionPct: Percent.nullable(),
-        }),
-      ),
-    }),
-    pricing: z.object({ defaultMarkupPct: MarkupPercent, minMarginPct: Percent }),
-    mainApps: z.array(AppEntrySchema),
-    customers: z.array(CustomerLineSchema),
-  })
-  .superRefine((scenario, ctx) => {
-    checkUniqueIds(scenario.customers, ['customers'], 'customer', ctx);
-    checkUniqueIds(scenario.channel.partners, ['channel', 'partners'], 'partner', ctx);
-    checkUniqueIds(scenario.channel.distributors, ['channel', 'distributors'], 'distributor', ctx);
-  });
+        z.null(),
+      ],
+      { error: 'appliance must be null or { id, count }' },
+    ),
+    headroomPct: Percent,
+    highAvailability: z.boolean({ error: 'must be true or false' }),
+    infraCostMonthly: Money,
+  }),
+  channel: z.object({
+    distributors: z.array(
+      z.object({
+        id: Id,
+        name: Text(1000),
+        commissionPct: Percent.nullable(),
+        partnerCommissionPct: Percent.nullable(),
+      }),
+    ),
+    partners: z.array(
+      z.object({
+        id: Id,
+        name: Text(1000),
+        distributorId: Id.nullable(),
+        commissionPct: Percent.nullable(),
+      }),
+    ),
+  }),
+  pricing: z.object({ defaultMarkupPct: MarkupPercent, minMarginPct: Percent }),
+  mainApps: z.array(AppEntrySchema),
+  customers: z.array(CustomerLineSchema),
+});
+
+/** A scenario document (PRICING.md §4), ids unique within their lists. */
+export const ScenarioSchema = ScenarioObjectSchema.superRefine((scenario, ctx) => {
+  checkUniqueIds(scenario.customers, ['customers'], 'customer', ctx);
+  checkUniqueIds(scenario.channel.partners, ['channel', 'partners'], 'partner', ctx);
+  checkUniqueIds(scenario.channel.distributors, ['channel', 'distributors'], 'distributor', ctx);
+});
 
 export type Scenario = z.infer<typeof ScenarioSchema>;

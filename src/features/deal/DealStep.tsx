@@ -1,0 +1,6 @@
+/** The deal step of the wizard: its form arrives in a coming release. */
+export function DealStep() {
+  return (
+    <p>This step arrives in a coming release; the sample plan is priced in the live summary.</p>
+  );
+}
