@@ -33,13 +33,16 @@ export function useSectionForm<T extends FieldValues>({
     mode: 'onChange',
     defaultValues: value as DefaultValues<T>,
   });
-  const latest = useRef({ schema, onValid });
-  latest.current = { schema, onValid };
+  const latest = useRef({ schema, onValid, value });
+  latest.current = { schema, onValid, value };
 
   useEffect(() => {
     const subscription = form.watch((values, { name }) => {
       const parsed = latest.current.schema.safeParse(values);
-      if (parsed.success) latest.current.onValid(parsed.data, name ?? '');
+      // a reset to the store's own value (after undo or redo) echoes here: not an edit
+      if (parsed.success && !same(parsed.data, latest.current.value)) {
+        latest.current.onValid(parsed.data, name ?? '');
+      }
     });
     return () => subscription.unsubscribe();
   }, [form]);

@@ -1,0 +1,206 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Shell } from '../../../src/app/Shell';
+import { DealStep } from '../../../src/features/deal/DealStep';
+import { bundledRegistry } from '../../../src/price-tables/bundled';
+import { localToday, scenarioStore } from '../../../src/state/app-store';
+import { EMPTY_HISTORY } from '../../../src/state/history';
+import { createQuoteSelector } from '../../../src/state/quote';
+import { sampleScenario } from '../../../src/state/sample';
+
+function reset() {
+  window.location.hash = '';
+  scenarioStore.setState({ scenario: sampleScenario(), history: EMPTY_HISTORY, notice: null });
+}
+
+function quoteOfStore() {
+  const result = createQuoteSelector()(
+    scenarioStore.getState().scenario,
+    bundledRegistry,
+    localToday(),
+  );
+  if (!result.ok) throw new Error(result.message);
+  return result.quote;
+}
+
+beforeEach(reset);
+afterEach(() => {
+  cleanup();
+  reset();
+});
+
+describe('the Deal step', () => {
+  it('labels every field and shows the sample plan', () => {
+    render(<DealStep />);
+    const sample = sampleScenario();
+    expect(screen.getByLabelText('Title')).toHaveValue(sample.title);
+    expect(screen.getByLabelText('Start month')).toHaveValue(sample.startPeriod);
+    expect(screen.getByLabelText('Horizon (months)')).toHaveValue(sample.horizonMonths);
+    expect(screen.getByLabelText('Prepared by: name')).toHaveValue(sample.preparedBy.name);
+    expect(screen.getByLabelText('Prepared by: company')).toHaveValue(sample.preparedBy.company);
+    expect(screen.getByLabelText('Prepared for: name')).toHaveValue(sample.preparedFor.name);
+    expect(screen.getByLabelText('Prepared for: company')).toHaveValue(sample.preparedFor.company);
+    expect(screen.getByLabelText('Brand name')).toHaveValue(sample.brand.name);
+    expect(screen.getByLabelText('Primary colour')).toHaveValue(sample.brand.primaryColor);
+    expect(screen.getByLabelText('Primary colour (hex)')).toHaveValue(sample.brand.primaryColor);
+    expect(screen.getByRole('combobox', { name: 'Price table' })).toHaveDisplayValue(
+      /tr7-service-provider · USD · 2026\.11/,
+    );
+    const details = screen.getByLabelText('Selected price table');
+    expect(details).toHaveTextContent('2026-11-01');
+    expect(details).toHaveTextContent('2027-04-30');
+    expect(details).toHaveTextContent('Sample prices');
+    expect(screen.getByText(/Logo upload arrives in a coming release/)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('changes the horizon in the store, re-prices, and undoes the typing in one step', async () => {
+    const user = userEvent.setup();
+    render(<DealStep />);
+    const horizon = screen.getByLabelText('Horizon (months)');
+    expect(quoteOfStore().months).toHaveLength(36);
+    await user.clear(horizon);
+    await user.type(horizon, '12');
+    expect(scenarioStore.getState().scenario.horizonMonths).toBe(12);
+    expect(quoteOfStore().months).toHaveLength(12);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    act(() => scenarioStore.getState().undo());
+    expect(scenarioStore.getState().scenario.horizonMonths).toBe(36);
+    expect(horizon).toHaveValue(36);
+    // the form echoing the undone value is not a new edit: redo still holds the change
+    act(() => scenarioStore.getState().redo());
+    expect(horizon).toHaveValue(12);
+  });
+
+  it('shows the schema message for a bad horizon and keeps it out of the store', async () => {
+    const user = userEvent.setup();
+    render(<DealStep />);
+    const before = scenarioStore.getState().scenario;
+    const horizon = screen.getByLabelText('Horizon (months)');
+    await user.clear(horizon);
+    await user.type(horizon, '0');
+    expect(screen.getByRole('alert')).toHaveTextContent('must be at least 1 month');
+    expect(horizon).toHaveAttribute('aria-invalid', 'true');
+    expect(horizon).toHaveValue(0); // what was typed is kept
+    expect(scenarioStore.getState().scenario).toBe(before);
+
+    await user.clear(horizon);
+    await user.type(horizon, '121');
+    expect(screen.getByRole('alert')).toHaveTextContent('must be at most 120 months');
+    // only the valid prefix "12" reached the store, never 121
+    expect(scenarioStore.getState().scenario.horizonMonths).toBe(12);
+  });
+
+  it('rejects a malformed colour, and takes a valid one from the hex field or the picker', async () => {
+    const user = userEvent.setup();
+    render(<DealStep />);
+    const before = scenarioStore.getState().scenario;
+    const hex = screen.getByLabelText('Primary colour (hex)');
+    await user.clear(hex);
+    await user.type(hex, '#12345g');
+    expect(screen.getByRole('alert')).toHaveTextContent('must be a colour written "#rrggbb"');
+    expect(scenarioStore.getState().scenario).toBe(before);
+
+    await user.clear(hex);
+    await user.type(hex, '#a0b1c2');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(scenarioStore.getState().scenario.brand).toEqual({
+      ...before.brand,
+      primaryColor: '#a0b1c2',
+    });
+    expect(screen.getByLabelText('Primary colour')).toHaveValue('#a0b1c2');
+
+    // the colour picker has no keyboard text to type; it fires change with its colour
+    fireEvent.change(screen.getByLabelText('Primary colour'), { target: { value: '#00ff00' } });
+    expect(scenarioStore.getState().scenario.brand.primaryColor).toBe('#00ff00');
+    expect(hex).toHaveValue('#00ff00');
+    // typing and picking the same field in quick succession is one step of undo
+    act(() => scenarioStore.getState().undo());
+    expect(hex).toHaveValue(before.brand.primaryColor);
+    expect(screen.getByLabelText('Primary colour')).toHaveValue(before.brand.primaryColor);
+  });
+
+  it('edits title, parties and brand name; the rest of the scenario is untouched', async () => {
+    const user = userEvent.setup();
+    render(<DealStep />);
+    const before = scenarioStore.getState().scenario;
+    await user.clear(screen.getByLabelText('Title'));
+    await user.type(screen.getByLabelText('Title'), 'New plan');
+    await user.clear(screen.getByLabelText('Prepared for: company'));
+    await user.type(screen.getByLabelText('Prepared for: company'), 'Initech');
+    await user.clear(screen.getByLabelText('Brand name'));
+    await user.type(screen.getByLabelText('Brand name'), 'Initech Shield');
+    const after = scenarioStore.getState().scenario;
+    expect(after).toEqual({
+      ...before,
+      title: 'New plan',
+      preparedFor: { ...before.preparedFor, company: 'Initech' },
+      brand: { ...before.brand, name: 'Initech Shield' },
+    });
+    expect(after.customers).toBe(before.customers);
+
+    act(() => scenarioStore.getState().undo());
+    expect(screen.getByLabelText('Brand name')).toHaveValue(before.brand.name);
+    expect(screen.getByLabelText('Prepared for: company')).toHaveValue('Initech');
+    act(() => scenarioStore.getState().undo());
+    expect(screen.getByLabelText('Prepared for: company')).toHaveValue(before.preparedFor.company);
+    act(() => scenarioStore.getState().undo());
+    expect(screen.getByLabelText('Title')).toHaveValue(before.title);
+    expect(scenarioStore.getState().scenario).toEqual(before);
+  });
+
+  it('changes the start month', async () => {
+    const user = userEvent.setup();
+    render(<DealStep />);
+    const start = screen.getByLabelText('Start month');
+    await user.clear(start);
+    expect(screen.getByRole('alert')).toHaveTextContent('must be a calendar month written');
+    expect(scenarioStore.getState().scenario.startPeriod).toBe('2027-01');
+    act(() => {
+      start.focus();
+    });
+    await user.type(start, '2027-06');
+    expect(scenarioStore.getState().scenario.startPeriod).toBe('2027-06');
+    expect(quoteOfStore().months[0]?.period).toBe('2027-06');
+  });
+
+  it('changes the price book, shows its details, and the summary re-prices', async () => {
+    const user = userEvent.setup();
+    window.location.hash = '#/deal';
+    render(<Shell />);
+    const tcv = within(screen.getByRole('complementary', { name: 'Live summary' })).getByTestId(
+      'kpi-tcv',
+    );
+    const revenueBefore = quoteOfStore().totals!.revenue;
+    const tcvBefore = tcv.textContent;
+    const select = screen.getByRole('combobox', { name: 'Price table' });
+    await user.selectOptions(select, screen.getByRole('option', { name: /EUR · 2026\.11/ }));
+    expect(scenarioStore.getState().scenario.priceTable).toEqual({
+      product: 'tr7-service-provider',
+      currency: 'EUR',
+      version: '2026.11',
+    });
+    const quote = quoteOfStore();
+    expect(quote.currency).toBe('EUR');
+    expect(quote.totals!.revenue).not.toBe(revenueBefore);
+    expect(tcv.textContent).not.toBe(tcvBefore);
+    expect(screen.getByLabelText('Selected price table')).toHaveTextContent(/EUR price points/);
+
+    await user.selectOptions(select, screen.getByRole('option', { name: /USD · 2026\.05/ }));
+    const details = screen.getByLabelText('Selected price table');
+    expect(details).toHaveTextContent('2026-05-01');
+    expect(details).toHaveTextContent('2026-10-31');
+    expect(details).toHaveTextContent(/Sample prices.*Superseded by version 2026\.11/);
+
+    // that older table lacks a bandwidth the sample uses: the summary says so, no figures
+    expect(screen.queryByTestId('kpi-tcv')).not.toBeInTheDocument();
+
+    act(() => scenarioStore.getState().undo());
+    act(() => scenarioStore.getState().undo());
+    expect(select).toHaveDisplayValue(/USD · 2026\.11/);
+    expect(screen.getByTestId('kpi-tcv').textContent).toBe(tcvBefore);
+  });
+});
