@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { ChannelStep } from '../features/channel/ChannelStep';
 import { DealStep } from '../features/deal/DealStep';
 import { PlatformStep } from '../features/platform/PlatformStep';
 import { PricingStep } from '../features/pricing/PricingStep';
@@ -8,5 +9,6 @@ import type { StepId } from './routing';
 export const STEP_FORMS: Partial<Record<StepId, ComponentType>> = {
   deal: DealStep,
   platform: PlatformStep,
+  channel: ChannelStep,
   pricing: PricingStep,
 };
