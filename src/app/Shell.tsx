@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Summary } from '../features/summary/Summary';
 import { scenarioStore, useScenarioStore } from '../state/app-store';
 import type { Notice } from '../state/store';
@@ -114,7 +114,11 @@ export function Shell() {
             {stepLabel(step)}
           </h2>
           {StepForm ? (
-            <StepForm />
+            // Every form but the first screen's is lazy (steps.tsx): show a line while its
+            // chunk loads rather than suspending the whole shell.
+            <Suspense fallback={<p>Loading…</p>}>
+              <StepForm />
+            </Suspense>
           ) : (
             <p>
               This step arrives in a coming release; the sample plan is priced in the live summary.

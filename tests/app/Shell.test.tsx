@@ -56,6 +56,16 @@ describe('the shell', () => {
     expect(screen.getByRole('button', { name: 'Back' })).toBeEnabled();
   });
 
+  it('loads the form of a later step when it is opened', async () => {
+    const user = userEvent.setup();
+    render(<Shell />);
+    expect(screen.getByRole('combobox', { name: 'Price table' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    // Only the first screen's form is in the entry chunk (src/app/steps.tsx); the others are lazy.
+    expect(await screen.findByRole('combobox', { name: 'Environment' })).toBeInTheDocument();
+    expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
+  });
+
   it('opens the step in the URL; Next is disabled on the last one', () => {
     window.location.hash = '#/results';
     render(<Shell />);

@@ -122,6 +122,8 @@ describe.skipIf(!browserAvailable)('the built app in Chromium', () => {
       await expect
         .poll(() => page.getByRole('main').getByRole('heading', { level: 2 }).textContent())
         .toContain(step.label);
+      // Step forms after the first load lazily: check the form, not the Suspense fallback.
+      await expect.poll(() => page.getByText('Loading…').count()).toBe(0);
       expect(
         await page
           .getByRole('navigation', { name: 'Wizard steps' })

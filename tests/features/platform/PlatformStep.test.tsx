@@ -191,7 +191,8 @@ describe('the platform step', () => {
     const user = userEvent.setup();
     window.location.hash = '#/platform';
     render(<Shell />);
-    const env = screen.getByRole('combobox', { name: 'Environment' });
+    // The shell loads every step form but the first lazily (src/app/steps.tsx).
+    const env = await screen.findByRole('combobox', { name: 'Environment' });
     await user.selectOptions(env, 'hardware');
     expect(platform().environment).toBe('hardware');
     await screen.findByRole('combobox', { name: 'Appliance model' });
