@@ -22,6 +22,9 @@ export const STEP_FORMS: Partial<Record<StepId, StepForm>> = {
   platform: lazy(() =>
     import('../features/platform/PlatformStep').then((m) => ({ default: m.PlatformStep })),
   ),
+  customers: lazy(() =>
+    import('../features/customers/CustomersStep').then((m) => ({ default: m.CustomersStep })),
+  ),
   channel: lazy(() =>
     import('../features/channel/ChannelStep').then((m) => ({ default: m.ChannelStep })),
   ),
