@@ -8,6 +8,9 @@ import { fieldLink, goTo, neighbours, STEPS, stepIndex, stepLabel, useRoute } fr
 
 export const PRODUCT_NAME = 'Service Provider Configurator';
 
+/** Steps whose tables need the full width: the live summary goes below them. */
+const WIDE_STEPS: ReadonlySet<string> = new Set(['customers']);
+
 /** Offers the open scenario as `scenario.json`. */
 export function downloadScenario(): void {
   downloadText('scenario.json', JSON.stringify(scenarioStore.getState().scenario, null, 2));
@@ -104,7 +107,7 @@ export function Shell() {
         </ol>
       </nav>
 
-      <div className="layout">
+      <div className={WIDE_STEPS.has(step) ? 'layout layout-wide' : 'layout'}>
         <main className="app-main">
           {notice ? <NoticeBanner notice={notice} /> : null}
           <h2 ref={headingRef} tabIndex={-1} className="step-heading">
