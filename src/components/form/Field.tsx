@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 
 /** What a control needs to be tied to its label, hint and message. */
 export interface ControlProps {
@@ -37,5 +38,38 @@ export function Field({ label, hint, error, children }: FieldProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  /** `decimal` for amounts and percents typed as text (they are decimal strings). */
+  inputMode?: 'text' | 'decimal' | 'numeric';
+  /** What react-hook-form's `register(name)` returns. */
+  registration: UseFormRegisterReturn;
+}
+
+/** The common case: a labelled text input registered with react-hook-form. */
+export function TextField({
+  label,
+  hint,
+  error,
+  inputMode = 'text',
+  registration,
+}: TextFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <input
+          type="text"
+          inputMode={inputMode}
+          autoComplete="off"
+          {...control}
+          {...registration}
+        />
+      )}
+    </Field>
   );
 }

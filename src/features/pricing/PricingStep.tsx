@@ -1,5 +1,5 @@
 import { useCallback, useId, useMemo } from 'react';
-import { Field } from '../../components/form/Field';
+import { TextField } from '../../components/form/Field';
 import { useSectionForm } from '../../components/form/use-section-form';
 import { ScenarioObjectSchema, type QuoteCustomer, type Sell } from '../../engine/index';
 import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
@@ -59,36 +59,20 @@ function PricingFields() {
   return (
     <fieldset>
       <legend>Defaults</legend>
-      <Field
+      <TextField
         label="Default markup %"
         hint="On cost, for every customer line sold at the default markup. May exceed 100."
         error={errors.defaultMarkupPct?.message}
-      >
-        {(control) => (
-          <input
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            {...control}
-            {...register('defaultMarkupPct')}
-          />
-        )}
-      </Field>
-      <Field
+        inputMode="decimal"
+        registration={register('defaultMarkupPct')}
+      />
+      <TextField
         label="Minimum margin %"
         hint="Lines whose margin falls below it are flagged."
         error={errors.minMarginPct?.message}
-      >
-        {(control) => (
-          <input
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            {...control}
-            {...register('minMarginPct')}
-          />
-        )}
-      </Field>
+        inputMode="decimal"
+        registration={register('minMarginPct')}
+      />
     </fieldset>
   );
 }
