@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { Field } from '../../components/form/Field';
+import { Field, TextField } from '../../components/form/Field';
 import { useSectionForm } from '../../components/form/use-section-form';
 import { ScenarioObjectSchema, type Scenario } from '../../engine/index';
 import { checkUniqueIds } from '../../engine/schema/common';
@@ -288,46 +288,25 @@ function Distributors({ form, pending, onRemove, onConfirm, onCancel }: ListProp
                 />
               )}
             </Field>
-            <Field label="Name" error={e?.name?.message}>
-              {(c) => (
-                <input
-                  {...c}
-                  type="text"
-                  autoComplete="off"
-                  {...register(`distributors.${i}.name`)}
-                />
-              )}
-            </Field>
-            <Field
+            <TextField
+              label="Name"
+              error={e?.name?.message}
+              registration={register(`distributors.${i}.name`)}
+            />
+            <TextField
               label="Commission %"
               hint="Its own; empty = none."
               error={e?.commissionPct?.message}
-            >
-              {(c) => (
-                <input
-                  {...c}
-                  type="text"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  {...register(`distributors.${i}.commissionPct`)}
-                />
-              )}
-            </Field>
-            <Field
+              inputMode="decimal"
+              registration={register(`distributors.${i}.commissionPct`)}
+            />
+            <TextField
               label="Partner commission %"
               hint="What its partners inherit; empty = none."
               error={e?.partnerCommissionPct?.message}
-            >
-              {(c) => (
-                <input
-                  {...c}
-                  type="text"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  {...register(`distributors.${i}.partnerCommissionPct`)}
-                />
-              )}
-            </Field>
+              inputMode="decimal"
+              registration={register(`distributors.${i}.partnerCommissionPct`)}
+            />
             <button type="button" onClick={() => onRemove(i)}>
               Remove distributor
             </button>
@@ -416,11 +395,11 @@ function Partners({
                 />
               )}
             </Field>
-            <Field label="Name" error={e?.name?.message}>
-              {(c) => (
-                <input {...c} type="text" autoComplete="off" {...register(`partners.${i}.name`)} />
-              )}
-            </Field>
+            <TextField
+              label="Name"
+              error={e?.name?.message}
+              registration={register(`partners.${i}.name`)}
+            />
             <Field label="Distributor" error={e?.distributorId?.message}>
               {(c) => (
                 <select {...c} {...register(`partners.${i}.distributorId`)}>
@@ -438,21 +417,13 @@ function Partners({
                 </select>
               )}
             </Field>
-            <Field
+            <TextField
               label="Commission %"
               hint="Empty = inherit its distributor's partner rate."
               error={e?.commissionPct?.message}
-            >
-              {(c) => (
-                <input
-                  {...c}
-                  type="text"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  {...register(`partners.${i}.commissionPct`)}
-                />
-              )}
-            </Field>
+              inputMode="decimal"
+              registration={register(`partners.${i}.commissionPct`)}
+            />
             <p className="channel-rate">
               {rate ? (
                 <>
