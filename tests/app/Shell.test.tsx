@@ -6,14 +6,9 @@ import { Shell } from '../../src/app/Shell';
 import { moneyFormatter } from '../../src/features/summary/figures';
 import { bundledRegistry } from '../../src/price-tables/bundled';
 import { localToday, scenarioStore } from '../../src/state/app-store';
-import { EMPTY_HISTORY } from '../../src/state/history';
 import { createQuoteSelector } from '../../src/state/quote';
 import { sampleScenario } from '../../src/state/sample';
-
-function reset() {
-  window.location.hash = '';
-  scenarioStore.setState({ scenario: sampleScenario(), history: EMPTY_HISTORY, notice: null });
-}
+import { resetApp as reset } from '../support/app-state';
 
 beforeEach(reset);
 afterEach(() => {

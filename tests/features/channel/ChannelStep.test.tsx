@@ -2,32 +2,17 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { calculateQuote, type Quote, type Scenario } from '../../../src/engine/index';
 import { ChannelStep } from '../../../src/features/channel/ChannelStep';
 import { sumAmounts } from '../../../src/features/channel/rates';
 import { moneyFormatter } from '../../../src/features/summary/figures';
-import { bundledRegistry } from '../../../src/price-tables/bundled';
-import { resolvePinned } from '../../../src/price-tables/registry';
-import { localToday, scenarioStore } from '../../../src/state/app-store';
-import { EMPTY_HISTORY } from '../../../src/state/history';
-import { sampleScenario } from '../../../src/state/sample';
-
-function reset() {
-  window.location.hash = '';
-  scenarioStore.setState({ scenario: sampleScenario(), history: EMPTY_HISTORY, notice: null });
-}
+import { scenarioStore } from '../../../src/state/app-store';
+import { resetApp as reset, engineQuote as quoteOf } from '../../support/app-state';
 
 beforeEach(reset);
 afterEach(() => {
   cleanup();
   reset();
 });
-
-function quoteOf(scenario: Scenario): Quote {
-  const pinned = resolvePinned(bundledRegistry, scenario.priceTable);
-  if (!pinned.ok) throw new Error(pinned.message);
-  return calculateQuote(scenario, pinned.entry.table, { today: localToday() });
-}
 
 function commissions(kind: 'partner' | 'distributor'): string {
   const quote = quoteOf(scenarioStore.getState().scenario);

@@ -2,31 +2,17 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { calculateQuote, type Quote, type Scenario } from '../../../src/engine/index';
 import { CustomersStep, ROW_HEIGHT } from '../../../src/features/customers/CustomersStep';
 import { moneyFormatter } from '../../../src/features/summary/figures';
-import { bundledRegistry } from '../../../src/price-tables/bundled';
-import { resolvePinned } from '../../../src/price-tables/registry';
-import { localToday, scenarioStore } from '../../../src/state/app-store';
-import { EMPTY_HISTORY } from '../../../src/state/history';
+import { scenarioStore } from '../../../src/state/app-store';
 import { sampleScenario } from '../../../src/state/sample';
-
-function reset(scenario: Scenario = sampleScenario()) {
-  window.location.hash = '';
-  scenarioStore.setState({ scenario, history: EMPTY_HISTORY, notice: null });
-}
+import { resetApp as reset, engineQuote as quoteOf, openScenario } from '../../support/app-state';
 
 beforeEach(() => reset());
 afterEach(() => {
   cleanup();
   reset();
 });
-
-function quoteOf(scenario: Scenario): Quote {
-  const pinned = resolvePinned(bundledRegistry, scenario.priceTable);
-  if (!pinned.ok) throw new Error(pinned.message);
-  return calculateQuote(scenario, pinned.entry.table, { today: localToday() });
-}
 
 const state = () => scenarioStore.getState().scenario;
 const ids = () => state().customers.map((c) => c.id);
@@ -166,7 +152,7 @@ describe('the customers step', () => {
       id: `g${i + 1}`,
       name: `Line ${i + 1}`,
     }));
-    reset({ ...sample, customers });
+    openScenario({ ...sample, customers });
     render(<CustomersStep />);
     const table = screen.getByRole('table', { name: /Customer lines \(1000\)/ });
     expect(table).toHaveAttribute('aria-rowcount', '1001');

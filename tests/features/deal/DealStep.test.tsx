@@ -4,26 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Shell } from '../../../src/app/Shell';
 import { DealStep } from '../../../src/features/deal/DealStep';
-import { bundledRegistry } from '../../../src/price-tables/bundled';
-import { localToday, scenarioStore } from '../../../src/state/app-store';
-import { EMPTY_HISTORY } from '../../../src/state/history';
-import { createQuoteSelector } from '../../../src/state/quote';
+import { scenarioStore } from '../../../src/state/app-store';
 import { sampleScenario } from '../../../src/state/sample';
-
-function reset() {
-  window.location.hash = '';
-  scenarioStore.setState({ scenario: sampleScenario(), history: EMPTY_HISTORY, notice: null });
-}
-
-function quoteOfStore() {
-  const result = createQuoteSelector()(
-    scenarioStore.getState().scenario,
-    bundledRegistry,
-    localToday(),
-  );
-  if (!result.ok) throw new Error(result.message);
-  return result.quote;
-}
+import { resetApp as reset, appQuote as quoteOfStore } from '../../support/app-state';
 
 beforeEach(reset);
 afterEach(() => {

@@ -3,36 +3,17 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Shell } from '../../../src/app/Shell';
-import {
-  calculateQuote,
-  ScenarioObjectSchema,
-  type Quote,
-  type Scenario,
-} from '../../../src/engine/index';
+import { ScenarioObjectSchema } from '../../../src/engine/index';
 import { PlatformStep } from '../../../src/features/platform/PlatformStep';
-import { bundledRegistry } from '../../../src/price-tables/bundled';
-import { resolvePinned } from '../../../src/price-tables/registry';
-import { localToday, scenarioStore } from '../../../src/state/app-store';
-import { EMPTY_HISTORY } from '../../../src/state/history';
+import { scenarioStore } from '../../../src/state/app-store';
 import { sampleScenario } from '../../../src/state/sample';
-
-function reset() {
-  window.location.hash = '';
-  scenarioStore.setState({ scenario: sampleScenario(), history: EMPTY_HISTORY, notice: null });
-}
+import { resetApp as reset, engineQuote as quoteOf } from '../../support/app-state';
 
 beforeEach(reset);
 afterEach(() => {
   cleanup();
   reset();
 });
-
-/** The quote of a scenario, priced directly by the engine on its pinned table. */
-function quoteOf(scenario: Scenario): Quote {
-  const pinned = resolvePinned(bundledRegistry, scenario.priceTable);
-  if (!pinned.ok) throw new Error(pinned.message);
-  return calculateQuote(scenario, pinned.entry.table, { today: localToday() });
-}
 
 function sizingRow(name: RegExp) {
   const sizing = screen.getByRole('region', { name: 'Sizing' });

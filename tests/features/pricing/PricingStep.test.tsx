@@ -2,37 +2,10 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { calculateQuote, type Scenario } from '../../../src/engine/index';
 import { PricingStep } from '../../../src/features/pricing/PricingStep';
-import { bundledRegistry } from '../../../src/price-tables/bundled';
-import { findTable } from '../../../src/price-tables/registry';
-import { localToday, scenarioStore } from '../../../src/state/app-store';
-import { EMPTY_HISTORY } from '../../../src/state/history';
-import { createQuoteSelector } from '../../../src/state/quote';
+import { scenarioStore } from '../../../src/state/app-store';
 import { sampleScenario } from '../../../src/state/sample';
-
-function reset() {
-  window.location.hash = '';
-  scenarioStore.setState({ scenario: sampleScenario(), history: EMPTY_HISTORY, notice: null });
-}
-
-/** The quote the engine gives for a scenario, straight from calculateQuote. */
-function engineQuote(scenario: Scenario) {
-  const entry = findTable(bundledRegistry, scenario.priceTable);
-  if (!entry) throw new Error('no table');
-  return calculateQuote(scenario, entry.table, { today: localToday(), tableSha256: entry.sha256 });
-}
-
-/** The quote the app shows for the store's scenario. */
-function appQuote() {
-  const result = createQuoteSelector()(
-    scenarioStore.getState().scenario,
-    bundledRegistry,
-    localToday(),
-  );
-  if (!result.ok) throw new Error(result.message);
-  return result.quote;
-}
+import { resetApp as reset, engineQuote, appQuote } from '../../support/app-state';
 
 beforeEach(reset);
 afterEach(() => {

@@ -1,0 +1,42 @@
+import { calculateQuote, type Quote, type Scenario } from '../../src/engine/index';
+import { bundledRegistry } from '../../src/price-tables/bundled';
+import { resolvePinned } from '../../src/price-tables/registry';
+import { localToday, scenarioStore } from '../../src/state/app-store';
+import { EMPTY_HISTORY } from '../../src/state/history';
+import { createQuoteSelector } from '../../src/state/quote';
+import { sampleScenario } from '../../src/state/sample';
+
+/** Opens `scenario` as if on first run: no history, no notice, the first step. */
+export function openScenario(scenario: Scenario): void {
+  window.location.hash = '';
+  scenarioStore.setState({ scenario, history: EMPTY_HISTORY, notice: null });
+}
+
+/**
+ * Puts the app back at first run with the sample plan. Takes no argument, so it can be
+ * handed to beforeEach/afterEach (which pass their context).
+ */
+export function resetApp(): void {
+  openScenario(sampleScenario());
+}
+
+/** The quote straight from the engine for a scenario on its pinned bundled table. */
+export function engineQuote(scenario: Scenario): Quote {
+  const pinned = resolvePinned(bundledRegistry, scenario.priceTable);
+  if (!pinned.ok) throw new Error(pinned.message);
+  return calculateQuote(scenario, pinned.entry.table, {
+    today: localToday(),
+    tableSha256: pinned.entry.sha256,
+  });
+}
+
+/** The quote the app derives for the store's scenario (the path the views use). */
+export function appQuote(): Quote {
+  const result = createQuoteSelector()(
+    scenarioStore.getState().scenario,
+    bundledRegistry,
+    localToday(),
+  );
+  if (!result.ok) throw new Error(result.message);
+  return result.quote;
+}
