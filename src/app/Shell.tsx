@@ -4,6 +4,7 @@ import { scenarioStore, useScenarioStore } from '../state/app-store';
 import type { Notice } from '../state/store';
 import { downloadText } from './download';
 import { STEP_FORMS } from './steps';
+import { focusField } from '../components/form/field-focus';
 import { fieldLink, goTo, neighbours, STEPS, stepIndex, stepLabel, useRoute } from './routing';
 
 export const PRODUCT_NAME = 'Service Provider Configurator';
@@ -67,6 +68,10 @@ export function Shell() {
     shownStep.current = step;
     headingRef.current?.focus();
   }, [step]);
+
+  // A link to a field (`#/customers?field=customers[2].endMonth`, from the issues list):
+  // focus that field once its step has rendered it.
+  useEffect(() => (field ? focusField(field) : undefined), [step, field]);
 
   return (
     <div className="app">

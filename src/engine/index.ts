@@ -4,6 +4,8 @@
  */
 export { calculateQuote } from './calculate';
 export { priceTiered } from './tiered';
+export { whiteLabelVolume } from './volume';
+export type { WhiteLabelVolume, WhiteLabelVolumeNext, WhiteLabelVolumeTier } from './volume';
 export { PriceTableSchema, TieredPriceSchema } from './schema/price-table';
 export type { PriceTable, TieredPrice, Appliance, Environment } from './schema/price-table';
 export {
@@ -12,7 +14,15 @@ export {
   SCENARIO_SCHEMA_VERSION,
   LOGO_MAX_BYTES,
 } from './schema/scenario';
-export type { Scenario, CustomerLine, License, AppEntry, Sell } from './schema/scenario';
+export type {
+  Scenario,
+  CustomerLine,
+  License,
+  FixedTermLicense,
+  PaygLicense,
+  AppEntry,
+  Sell,
+} from './schema/scenario';
 export { formatPath, parseWith, problemsOf } from './schema/common';
 export type { ParseResult, SchemaProblem } from './schema/common';
 export { formatScaled, minorDigitsOf, parseMicros, roundDiv } from './money';

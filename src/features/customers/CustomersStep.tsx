@@ -1,18 +1,15 @@
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
-import { useMemo, useState, type ReactNode } from 'react';
-import type { CustomerLine, PriceTable, QuoteCustomer, Scenario } from '../../engine/index';
-import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useFieldReveal } from '../../components/form/field-focus';
+import type { CustomerLine, PriceTable, QuoteCustomer, QuoteIssue } from '../../engine/index';
+import { useQuote, useScenarioStore } from '../../state/app-store';
 import { moneyFormatter } from '../summary/figures';
-import {
-  checkLine,
-  duplicateLine,
-  moveLine,
-  newLine,
-  numberInput,
-  removeLine,
-  replaceLine,
-  withModel,
-} from './lines';
+import { editScenario, LineSelect, LineTextInput, nameOf } from './cells';
+import { LineDetails } from './LineDetails';
+import { duplicateLine, moveLine, newLine, numberInput, removeLine, withModel } from './lines';
+import { ROW_HEIGHT, VIEWPORT_HEIGHT, windowParts } from './row-window';
+
+export { ROW_HEIGHT } from './row-window';
 
 type Service = PriceTable['service'];
 
@@ -24,125 +21,18 @@ interface LineRow {
   readonly result: QuoteCustomer | null;
   readonly service: Service | null;
   readonly money: ((amount: string) => string) | null;
+  /** Its details panel is open. */
+  readonly selected: boolean;
+  readonly toggleDetails: (id: string) => void;
 }
 
-/** Every row is this tall (px): the windowing works out which rows are in view from it. */
-export const ROW_HEIGHT = 44;
-/** The height of the scroll container (px). */
-const VIEWPORT_HEIGHT = 480;
-/** Rows rendered above and below the ones in view. */
-const OVERSCAN = 6;
-
-const nameOf = (line: CustomerLine) => line.name || line.id;
 const labelOf = (column: string, line: CustomerLine) => `${column} of ${nameOf(line)}`;
+/** `customers[3]`: the scenario path of line `index`. */
+const at = (index: number) => `customers[${index}]`;
 
-/**
- * Validates the edited line with the schema: a valid one replaces the line in the
- * store (one undo step per cell while typing); otherwise the message, and the store
- * is left as it is.
- */
-function commit(line: CustomerLine, candidate: unknown, column: string): string | null {
-  const checked = checkLine(candidate);
-  if (!checked.ok) return checked.message;
-  scenarioStore.getState().edit((s) => replaceLine(s, line.id, checked.line), {
-    coalesceKey: `customers.${line.id}.${column}`,
-  });
-  return null;
-}
-
-function edit(change: (s: Scenario) => Scenario) {
-  scenarioStore.getState().edit(change);
-}
-
-/** An inline message under a cell's control. */
-function CellError({ id, message }: { id: string; message: string | null }) {
-  return message ? (
-    <span id={id} className="customers-error" role="alert">
-      {message}
-    </span>
-  ) : null;
-}
-
-interface TextCellProps {
-  line: CustomerLine;
-  column: string;
-  /** The key of the column, for the undo step: `customers.<id>.<key>`. */
-  field: string;
-  value: string;
-  numeric?: boolean;
-  toLine: (text: string) => unknown;
-}
-
-/** A text box that keeps what was typed and shows why it is not valid yet. */
-function TextCell({ line, column, field, value, numeric = false, toLine }: TextCellProps) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const errorId = `customers-${line.id}-${field}-error`;
-  return (
-    <>
-      <input
-        type="text"
-        inputMode={numeric ? 'numeric' : undefined}
-        autoComplete="off"
-        className={numeric ? 'customers-number' : undefined}
-        aria-label={labelOf(column, line)}
-        aria-invalid={error !== null}
-        aria-describedby={error ? errorId : undefined}
-        value={draft ?? value}
-        onChange={(e) => {
-          const text = e.target.value;
-          setDraft(text);
-          setError(commit(line, toLine(text), field));
-        }}
-        onBlur={() => {
-          // valid input is in the store: show the store's value again
-          if (error === null) setDraft(null);
-        }}
-      />
-      <CellError id={errorId} message={error} />
-    </>
-  );
-}
-
-interface SelectCellProps {
-  line: CustomerLine;
-  column: string;
-  field: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  toLine: (value: string) => unknown;
-}
-
-function SelectCell({ line, column, field, value, options, toLine }: SelectCellProps) {
-  const [error, setError] = useState<string | null>(null);
-  const errorId = `customers-${line.id}-${field}-error`;
-  const known = options.some((o) => o.value === value);
-  return (
-    <>
-      <select
-        aria-label={labelOf(column, line)}
-        aria-invalid={error !== null}
-        aria-describedby={error ? errorId : undefined}
-        value={value}
-        onChange={(e) => setError(commit(line, toLine(e.target.value), field))}
-      >
-        {known ? null : <option value={value}>{`${value} (not in the price table)`}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <CellError id={errorId} message={error} />
-    </>
-  );
-}
-
-const notApplicable = (
-  <span className="customers-na" title="Not for this license model">
-    —
-  </span>
-);
+/** Paths edited in the table itself; any other path of a line is in its details panel. */
+const TABLE_PATHS =
+  /^\.(name|count|startMonth|license(\.(model|bundle|bandwidth|vServices|termMonths))?)?$/;
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, LineRow>();
@@ -152,15 +42,69 @@ const MODEL_OPTIONS = [
   { value: 'payg', label: 'PAYG' },
 ] as const;
 
+/** The term of a Fixed-Term line, or the hours of a PAYG line: one column for both. */
+function TermOrHours({ r }: { r: LineRow }) {
+  const { line, index } = r;
+  const license = line.license;
+  if (license.model === 'fixed-term') {
+    return (
+      <LineSelect
+        line={line}
+        field="term"
+        paths={`${at(index)}.license.termMonths`}
+        name={{ label: labelOf('Term', line) }}
+        value={String(license.termMonths)}
+        options={(r.service?.fixedTerm.terms ?? []).map((t) => ({
+          value: String(t.months),
+          label: `${t.months} mo${license.renew ? ', renews' : ''}`,
+        }))}
+        toLine={(months) => ({ ...line, license: { ...license, termMonths: Number(months) } })}
+      />
+    );
+  }
+  if (Array.isArray(license.hoursPerMonth)) {
+    return (
+      <button
+        type="button"
+        className="customers-seasonal"
+        aria-label={`Hours per month of ${nameOf(line)}: a seasonal profile; edit it in the details`}
+        aria-expanded={r.selected}
+        data-field={`${at(index)}.license.hoursPerMonth`}
+        onClick={() => r.toggleDetails(line.id)}
+      >
+        Seasonal h
+      </button>
+    );
+  }
+  return (
+    <span className="customers-hours">
+      <LineTextInput
+        line={line}
+        field="hours"
+        paths={`${at(index)}.license.hoursPerMonth`}
+        name={{ label: labelOf('Hours per month', line) }}
+        inputMode="decimal"
+        value={String(license.hoursPerMonth)}
+        toLine={(text) => ({
+          ...line,
+          license: { ...license, hoursPerMonth: numberInput(text) },
+        })}
+      />
+      <span aria-hidden="true">h</span>
+    </span>
+  );
+}
+
 const columns = helper.columns([
   helper.display({
     id: 'name',
     header: 'Name',
     cell: ({ row: { original: r } }) => (
-      <TextCell
+      <LineTextInput
         line={r.line}
-        column="Name"
         field="name"
+        paths={`${at(r.index)}.name ${at(r.index)}`}
+        name={{ label: labelOf('Name', r.line) }}
         value={r.line.name}
         toLine={(name) => ({ ...r.line, name })}
       />
@@ -170,11 +114,12 @@ const columns = helper.columns([
     id: 'count',
     header: 'Count',
     cell: ({ row: { original: r } }) => (
-      <TextCell
+      <LineTextInput
         line={r.line}
-        column="Count"
         field="count"
-        numeric
+        paths={`${at(r.index)}.count`}
+        name={{ label: labelOf('Count', r.line) }}
+        inputMode="numeric"
         value={String(r.line.count)}
         toLine={(text) => ({ ...r.line, count: numberInput(text) })}
       />
@@ -184,10 +129,11 @@ const columns = helper.columns([
     id: 'model',
     header: 'Model',
     cell: ({ row: { original: r } }) => (
-      <SelectCell
+      <LineSelect
         line={r.line}
-        column="Model"
         field="model"
+        paths={`${at(r.index)}.license.model ${at(r.index)}.license`}
+        name={{ label: labelOf('Model', r.line) }}
         value={r.line.license.model}
         options={MODEL_OPTIONS}
         toLine={(model) => withModel(r.line, model === 'payg' ? 'payg' : 'fixed-term')}
@@ -198,10 +144,11 @@ const columns = helper.columns([
     id: 'bundle',
     header: 'Bundle',
     cell: ({ row: { original: r } }) => (
-      <SelectCell
+      <LineSelect
         line={r.line}
-        column="Bundle"
         field="bundle"
+        paths={`${at(r.index)}.license.bundle`}
+        name={{ label: labelOf('Bundle', r.line) }}
         value={r.line.license.bundle}
         options={(r.service?.bundles ?? []).map((b) => ({ value: b.id, label: b.name }))}
         toLine={(bundle) => ({ ...r.line, license: { ...r.line.license, bundle } })}
@@ -212,10 +159,11 @@ const columns = helper.columns([
     id: 'bandwidth',
     header: 'Bandwidth',
     cell: ({ row: { original: r } }) => (
-      <SelectCell
+      <LineSelect
         line={r.line}
-        column="Bandwidth"
         field="bandwidth"
+        paths={`${at(r.index)}.license.bandwidth`}
+        name={{ label: labelOf('Bandwidth', r.line) }}
         value={r.line.license.bandwidth}
         options={(r.service?.bandwidthTiers ?? []).map((b) => ({ value: b.id, label: b.label }))}
         toLine={(bandwidth) => ({ ...r.line, license: { ...r.line.license, bandwidth } })}
@@ -226,11 +174,12 @@ const columns = helper.columns([
     id: 'vServices',
     header: 'vServices',
     cell: ({ row: { original: r } }) => (
-      <TextCell
+      <LineTextInput
         line={r.line}
-        column="vServices"
         field="vServices"
-        numeric
+        paths={`${at(r.index)}.license.vServices`}
+        name={{ label: labelOf('vServices', r.line) }}
+        inputMode="numeric"
         value={String(r.line.license.vServices)}
         toLine={(text) => ({
           ...r.line,
@@ -240,90 +189,20 @@ const columns = helper.columns([
     ),
   }),
   helper.display({
-    id: 'term',
-    header: 'Term',
-    cell: ({ row: { original: r } }) => {
-      const license = r.line.license;
-      if (license.model !== 'fixed-term') return notApplicable;
-      return (
-        <SelectCell
-          line={r.line}
-          column="Term"
-          field="term"
-          value={String(license.termMonths)}
-          options={(r.service?.fixedTerm.terms ?? []).map((t) => ({
-            value: String(t.months),
-            label: `${t.months} months`,
-          }))}
-          toLine={(months) => ({ ...r.line, license: { ...license, termMonths: Number(months) } })}
-        />
-      );
-    },
-  }),
-  helper.display({
-    id: 'renew',
-    header: 'Renew',
-    cell: ({ row: { original: r } }) => {
-      const license = r.line.license;
-      if (license.model !== 'fixed-term') return notApplicable;
-      return (
-        <input
-          type="checkbox"
-          aria-label={labelOf('Renew', r.line)}
-          checked={license.renew}
-          onChange={(e) =>
-            void commit(
-              r.line,
-              { ...r.line, license: { ...license, renew: e.target.checked } },
-              'renew',
-            )
-          }
-        />
-      );
-    },
-  }),
-  helper.display({
-    id: 'hours',
-    header: 'Hours per month',
-    cell: ({ row: { original: r } }) => {
-      const license = r.line.license;
-      if (license.model !== 'payg') return notApplicable;
-      if (Array.isArray(license.hoursPerMonth)) {
-        return (
-          <input
-            type="text"
-            readOnly
-            className="customers-number"
-            aria-label={labelOf('Hours per month', r.line)}
-            title="A seasonal profile: 12 months, January first"
-            value="seasonal"
-          />
-        );
-      }
-      return (
-        <TextCell
-          line={r.line}
-          column="Hours per month"
-          field="hours"
-          numeric
-          value={String(license.hoursPerMonth)}
-          toLine={(text) => ({
-            ...r.line,
-            license: { ...license, hoursPerMonth: numberInput(text) },
-          })}
-        />
-      );
-    },
+    id: 'termOrHours',
+    header: 'Term or hours/month',
+    cell: ({ row: { original: r } }) => <TermOrHours r={r} />,
   }),
   helper.display({
     id: 'startMonth',
-    header: 'Start month',
+    header: 'Start',
     cell: ({ row: { original: r } }) => (
-      <TextCell
+      <LineTextInput
         line={r.line}
-        column="Start month"
         field="startMonth"
-        numeric
+        paths={`${at(r.index)}.startMonth`}
+        name={{ label: labelOf('Start month', r.line) }}
+        inputMode="numeric"
         value={String(r.line.startMonth)}
         toLine={(text) => ({ ...r.line, startMonth: numberInput(text) })}
       />
@@ -344,6 +223,7 @@ const columns = helper.columns([
     cell: ({ row: { original: r } }) => (
       <span
         className={r.result?.belowMinMargin ? 'customers-figure customers-low' : 'customers-figure'}
+        title={r.result?.belowMinMargin ? 'Below the minimum margin' : undefined}
       >
         {r.result && r.result.totals.marginPct !== null ? `${r.result.totals.marginPct} %` : '—'}
       </span>
@@ -358,31 +238,45 @@ const columns = helper.columns([
         <span className="customers-actions">
           <button
             type="button"
-            aria-label={`Duplicate ${name}`}
-            onClick={() => edit((s) => duplicateLine(s, r.index))}
+            aria-label={`Details of ${name}`}
+            title="Details: end month, partner, sell price, seasonal hours, conversion"
+            aria-expanded={r.selected}
+            aria-controls={r.selected ? 'customers-details' : undefined}
+            onClick={() => r.toggleDetails(r.line.id)}
           >
-            Duplicate
+            Details
+          </button>
+          <button
+            type="button"
+            aria-label={`Duplicate ${name}`}
+            title="Duplicate"
+            onClick={() => editScenario((s) => duplicateLine(s, r.index))}
+          >
+            ⧉
           </button>
           <button
             type="button"
             aria-label={`Remove ${name}`}
-            onClick={() => edit((s) => removeLine(s, r.index))}
+            title="Remove (Undo brings it back)"
+            onClick={() => editScenario((s) => removeLine(s, r.index))}
           >
-            Remove
+            ✕
           </button>
           <button
             type="button"
             aria-label={`Move up ${name}`}
+            title="Move up"
             disabled={r.index === 0}
-            onClick={() => edit((s) => moveLine(s, r.index, -1))}
+            onClick={() => editScenario((s) => moveLine(s, r.index, -1))}
           >
             ↑
           </button>
           <button
             type="button"
             aria-label={`Move down ${name}`}
+            title="Move down"
             disabled={r.index === r.count - 1}
-            onClick={() => edit((s) => moveLine(s, r.index, 1))}
+            onClick={() => editScenario((s) => moveLine(s, r.index, 1))}
           >
             ↓
           </button>
@@ -392,18 +286,9 @@ const columns = helper.columns([
   }),
 ]);
 
-/** Which rows are rendered: those in view plus the overscan. */
-export function windowOf(scrollTop: number, rows: number): { start: number; end: number } {
-  const first = Math.floor(scrollTop / ROW_HEIGHT);
-  const inView = Math.ceil(VIEWPORT_HEIGHT / ROW_HEIGHT);
-  const start = Math.max(0, Math.min(rows, first) - OVERSCAN);
-  const end = Math.min(rows, first + inView + OVERSCAN);
-  return { start, end: Math.max(start, end) };
-}
-
-function Spacer({ height, columns: span }: { height: number; columns: number }): ReactNode {
-  return height > 0 ? (
-    <tr aria-hidden="true" className="customers-spacer" style={{ height }}>
+function Spacer({ rows, columns: span }: { rows: number; columns: number }) {
+  return rows > 0 ? (
+    <tr aria-hidden="true" className="customers-spacer" style={{ height: rows * ROW_HEIGHT }}>
       <td colSpan={span} />
     </tr>
   ) : null;
@@ -412,14 +297,29 @@ function Spacer({ height, columns: span }: { height: number; columns: number }):
 /** Step 3 of the wizard: the customer lines, edited in a table. */
 export function CustomersStep() {
   const customers = useScenarioStore((s) => s.scenario.customers);
+  const partners = useScenarioStore((s) => s.scenario.channel.partners);
+  const horizonMonths = useScenarioStore((s) => s.scenario.horizonMonths);
+  const pricing = useScenarioStore((s) => s.scenario.pricing);
   const result = useQuote();
   const service = result.ok ? result.table.table.service : null;
   const currency = result.ok ? result.quote.currency : null;
   const quoteCustomers = result.ok ? result.quote.customers : null;
+  const issues = result.ok ? result.quote.issues : null;
+  const money = useMemo(() => (currency ? moneyFormatter(currency) : null), [currency]);
+
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  /** The line whose row holds the focus: kept rendered when it scrolls out of view. */
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const toggleDetails = useCallback(
+    (id: string) => setSelectedId((current) => (current === id ? null : id)),
+    [],
+  );
 
   const data = useMemo<LineRow[]>(() => {
     const byId = new Map((quoteCustomers ?? []).map((c) => [c.id, c]));
-    const money = currency ? moneyFormatter(currency) : null;
     return customers.map((line, index) => ({
       line,
       index,
@@ -427,21 +327,49 @@ export function CustomersStep() {
       result: byId.get(line.id) ?? null,
       service,
       money,
+      selected: line.id === selectedId,
+      toggleDetails,
     }));
-  }, [customers, quoteCustomers, service, currency]);
+  }, [customers, quoteCustomers, service, money, selectedId, toggleDetails]);
+
+  // A link to a line's field (`?field=customers[12].endMonth`): scroll its row into the
+  // window and, for a field the table has no column for, open the line's details.
+  useFieldReveal((path) => {
+    const match = /^customers\[(\d+)\](.*)$/.exec(path);
+    const line = match ? customers[Number(match[1])] : undefined;
+    if (!match || !line) return;
+    const top = Math.max(0, Number(match[1]) * ROW_HEIGHT - ROW_HEIGHT);
+    if (scroller.current) scroller.current.scrollTop = top;
+    setScrollTop(top);
+    if (!TABLE_PATHS.test(match[2] ?? '')) setSelectedId(line.id);
+  });
 
   const table = useTable({ features, columns, data, getRowId: (r) => r.line.id });
   const rows = table.getRowModel().rows;
   const headers = table.getHeaderGroups();
   const columnCount = columns.length;
 
-  const [scrollTop, setScrollTop] = useState(0);
-  const { start, end } = windowOf(scrollTop, rows.length);
+  const focusedIndex = focusedId === null ? -1 : customers.findIndex((l) => l.id === focusedId);
+  const parts = windowParts(scrollTop, rows.length, focusedIndex);
+  const selectedIndex = selectedId === null ? -1 : customers.findIndex((l) => l.id === selectedId);
+  const selected = customers[selectedIndex];
+
+  const lineIssues = useMemo(() => {
+    const map = new Map<number, QuoteIssue[]>();
+    for (const issue of issues ?? []) {
+      const match = /^customers\[(\d+)\]/.exec(issue.path);
+      if (!match) continue;
+      const i = Number(match[1]);
+      map.set(i, [...(map.get(i) ?? []), issue]);
+    }
+    return map;
+  }, [issues]);
 
   return (
     <div className="customers-step">
       {result.ok ? null : <p className="summary-problem">{result.message}</p>}
       <div
+        ref={scroller}
         className="customers-scroll"
         style={{ maxHeight: VIEWPORT_HEIGHT }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
@@ -451,44 +379,84 @@ export function CustomersStep() {
             {`Customer lines (${rows.length})`}
             <span className="field-hint">
               {' '}
-              — each row is one line; edits are checked as you type and priced at once.
+              — each row is one line; edits are checked as you type and priced at once. Details
+              holds the end month, partner, sell price, seasonal hours and conversion.
             </span>
           </caption>
           <thead>
             {headers.map((group) => (
               <tr key={group.id} aria-rowindex={1}>
                 {group.headers.map((header) => (
-                  <th key={header.id} scope="col">
+                  <th key={header.id} scope="col" className={`customers-col-${header.id}`}>
                     <table.FlexRender header={header} />
                   </th>
                 ))}
               </tr>
             ))}
           </thead>
-          <tbody>
-            <Spacer height={start * ROW_HEIGHT} columns={columnCount} />
-            {rows.slice(start, end).map((row, k) => (
-              <tr key={row.id} aria-rowindex={start + k + 2} className="customers-row">
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-            <Spacer height={(rows.length - end) * ROW_HEIGHT} columns={columnCount} />
+          <tbody
+            onFocus={(e) => {
+              const id = (e.target as HTMLElement).closest('tr')?.dataset.lineId;
+              if (id) setFocusedId(id);
+            }}
+          >
+            {parts.map((part, p) =>
+              part.kind === 'gap' ? (
+                <Spacer key={`gap-${p}`} rows={part.rows} columns={columnCount} />
+              ) : (
+                rows.slice(part.start, part.end).map((row, k) => (
+                  <tr
+                    key={row.id}
+                    data-line-id={row.original.line.id}
+                    aria-rowindex={part.start + k + 2}
+                    className={
+                      row.original.selected ? 'customers-row customers-selected' : 'customers-row'
+                    }
+                  >
+                    {row.getAllCells().map((cell) => (
+                      <td key={cell.id}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                ))
+              ),
+            )}
           </tbody>
         </table>
       </div>
       {rows.length === 0 ? <p>No customer lines yet.</p> : null}
-      <button
-        type="button"
-        onClick={() =>
-          edit((s) => ({ ...s, customers: [...s.customers, newLine(s.customers, service)] }))
-        }
-      >
-        Add customer line
-      </button>
+      <div className="button-row">
+        <button
+          type="button"
+          onClick={() =>
+            editScenario((s) => ({
+              ...s,
+              customers: [...s.customers, newLine(s.customers, service)],
+            }))
+          }
+        >
+          Add customer line
+        </button>
+      </div>
+      {selected ? (
+        <div id="customers-details">
+          <LineDetails
+            key={selected.id}
+            line={selected}
+            index={selectedIndex}
+            service={service}
+            partners={partners}
+            horizonMonths={horizonMonths}
+            defaultMarkupPct={pricing.defaultMarkupPct}
+            minMarginPct={pricing.minMarginPct}
+            result={data[selectedIndex]?.result ?? null}
+            issues={lineIssues.get(selectedIndex) ?? []}
+            money={money}
+            onClose={() => setSelectedId(null)}
+          />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { focusField } from '../../../src/components/form/field-focus';
 import { CustomersStep, ROW_HEIGHT } from '../../../src/features/customers/CustomersStep';
 import { moneyFormatter } from '../../../src/features/summary/figures';
 import { scenarioStore } from '../../../src/state/app-store';
@@ -37,10 +38,16 @@ describe('the customers step', () => {
       'fixed-term',
     );
     expect(screen.getByRole('combobox', { name: 'Term of Müller GmbH' })).toHaveValue('36');
-    expect(screen.getByRole('checkbox', { name: 'Renew of Müller GmbH' })).toBeChecked();
     expect(
-      screen.getByRole('textbox', { name: 'Hours per month of Alpenrose Bergbahnen AG' }),
-    ).toHaveValue('seasonal');
+      within(screen.getByRole('combobox', { name: 'Term of Müller GmbH' })).getByRole('option', {
+        selected: true,
+      }),
+    ).toHaveTextContent('36 mo, renews');
+    expect(
+      screen.getByRole('button', {
+        name: /^Hours per month of Alpenrose Bergbahnen AG: a seasonal/,
+      }),
+    ).toHaveTextContent('Seasonal');
     const quote = quoteOf(state());
     const money = moneyFormatter(quote.currency);
     const c1 = quote.customers.find((c) => c.id === 'c1')!;
@@ -167,5 +174,183 @@ describe('the customers step', () => {
     expect(row).toHaveAttribute('aria-rowindex', '601');
     expect(screen.queryByRole('textbox', { name: 'Name of Line 1' })).toBeNull();
     expect(within(table).getAllByRole('row').length).toBeLessThan(50);
+  });
+
+  it('keeps the focused row, its focus and what was typed when it scrolls out of view', async () => {
+    const user = userEvent.setup();
+    const sample = sampleScenario();
+    const customers = Array.from({ length: 1000 }, (_, i) => ({
+      ...structuredClone(sample.customers[i % sample.customers.length]!),
+      id: `g${i + 1}`,
+      name: `Line ${i + 1}`,
+    }));
+    openScenario({ ...sample, customers });
+    render(<CustomersStep />);
+    const count = screen.getByRole('textbox', { name: 'Count of Line 1' });
+    await user.clear(count);
+    await user.type(count, 'x'); // not valid: only the cell has it
+    const scroller = screen.getByRole('table').parentElement!;
+    fireEvent.scroll(scroller, { target: { scrollTop: 599 * ROW_HEIGHT } });
+    expect(rowOf('Line 600')).toBeInTheDocument();
+    const kept = screen.getByRole('textbox', { name: 'Count of Line 1' });
+    expect(kept).toBe(count);
+    expect(kept).toHaveFocus();
+    expect(kept).toHaveValue('x');
+    expect(kept).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('textbox', { name: 'Name of Line 2' })).toBeNull();
+  });
+
+  describe('the details of a line', () => {
+    const openDetails = async (user: ReturnType<typeof userEvent.setup>, name: string) => {
+      await user.click(screen.getByRole('button', { name: `Details of ${name}` }));
+      return screen.getByRole('region', { name: `Details of ${name}` });
+    };
+
+    it('edits the end month of a PAYG line; a bad one shows the message', async () => {
+      const user = userEvent.setup();
+      render(<CustomersStep />);
+      const details = await openDetails(user, 'Brightwave Events Ltd');
+      expect(
+        screen.getByRole('button', { name: 'Details of Brightwave Events Ltd' }),
+      ).toHaveAttribute('aria-expanded', 'true');
+      const end = within(details).getByRole('textbox', { name: 'End month' });
+      expect(end).toHaveValue('10');
+      await user.clear(end);
+      expect(state().customers[4]!.endMonth).toBeNull(); // blank runs to the horizon
+      await user.type(end, '20');
+      expect(state().customers[4]!.endMonth).toBe(20);
+      await user.clear(end);
+      const before = state();
+      await user.type(end, '-3');
+      expect(within(details).getByRole('alert')).toHaveTextContent('must not be negative');
+      expect(end).toHaveValue('-3');
+      expect(state()).toBe(before);
+    });
+
+    it('sets the partner, the renewal and the sell price', async () => {
+      const user = userEvent.setup();
+      render(<CustomersStep />);
+      const details = await openDetails(user, 'Redwood Dental Group');
+      await user.selectOptions(within(details).getByRole('combobox', { name: 'Partner' }), 'p2');
+      expect(state().customers[6]!.partnerId).toBe('p2');
+      await user.click(
+        within(details).getByRole('checkbox', { name: 'Renew at the end of each term' }),
+      );
+      expect(state().customers[6]!.license).toMatchObject({ renew: false });
+      const mode = within(details).getByRole('combobox', { name: 'Sell mode' });
+      expect(mode).toHaveValue('default');
+      await user.selectOptions(mode, 'margin');
+      expect(state().customers[6]!.sell).toEqual({ mode: 'margin', pct: '20' });
+      const pct = within(details).getByRole('textbox', { name: 'Margin %' });
+      await user.clear(pct);
+      await user.type(pct, '35');
+      expect(state().customers[6]!.sell).toEqual({ mode: 'margin', pct: '35' });
+      const quoted = quoteOf(state()).customers.find((c) => c.id === 'c7')!;
+      expect(within(details).getByText(`${quoted.totals.marginPct} %`)).toBeInTheDocument();
+      await user.clear(pct);
+      const before = state();
+      await user.paste('100');
+      expect(within(details).getByRole('alert')).toHaveTextContent('below 100');
+      expect(state()).toBe(before);
+      await user.selectOptions(mode, 'fixed');
+      const monthly = within(details).getByRole('textbox', { name: 'Monthly price' });
+      await user.clear(monthly);
+      await user.type(monthly, '123.45');
+      expect(state().customers[6]!.sell).toEqual({ mode: 'fixed', monthly: '123.45', oneOff: '0' });
+    });
+
+    it('edits a seasonal profile month by month and turns a flat line seasonal', async () => {
+      const user = userEvent.setup();
+      render(<CustomersStep />);
+      const details = await openDetails(user, 'Alpenrose Bergbahnen AG');
+      const march = within(details).getByRole('textbox', { name: 'March' });
+      expect(march).toHaveValue('620');
+      await user.clear(march);
+      await user.type(march, '610.5');
+      const profile = state().customers[3]!.license;
+      expect(profile.model === 'payg' && profile.hoursPerMonth).toEqual([
+        744, 672, 610.5, 360, 120, 120, 240, 240, 150, 200, 480, 744,
+      ]);
+      await user.clear(march);
+      const before = state();
+      await user.paste('800');
+      expect(within(details).getByRole('alert')).toHaveTextContent('at most 744');
+      expect(state()).toBe(before);
+
+      await user.click(within(details).getByRole('button', { name: 'Close details' }));
+      const flat = await openDetails(user, 'Small-business web shops (segment)');
+      await user.click(within(flat).getByRole('radio', { name: /Seasonal profile/ }));
+      const c3 = state().customers[2]!.license;
+      expect(c3.model === 'payg' && c3.hoursPerMonth).toEqual(new Array(12).fill(300));
+      await user.click(within(flat).getByRole('radio', { name: /Same hours every month/ }));
+      const back = state().customers[2]!.license;
+      expect(back.model === 'payg' && back.hoursPerMonth).toBe(300);
+    });
+
+    it('converts a PAYG line to Fixed-Term at a month, and shows the engine advice', async () => {
+      const user = userEvent.setup();
+      render(<CustomersStep />);
+      const details = await openDetails(user, 'Ελληνικά Δίκτυα');
+      const advice = quoteOf(state()).customers.find((c) => c.id === 'c8')!.advice;
+      if (advice) {
+        expect(within(details).getByText(/^Advice:/)).toHaveTextContent(
+          `a ${advice.termMonths}-month Fixed-Term license`,
+        );
+      }
+      await user.click(
+        within(details).getByRole('checkbox', { name: 'Convert to a Fixed-Term license' }),
+      );
+      expect(state().customers[7]!.license).toMatchObject({
+        convertTo: { atMonth: 7, termMonths: 12 },
+      });
+      const atMonth = within(details).getByRole('textbox', { name: 'At month' });
+      await user.clear(atMonth);
+      await user.type(atMonth, '13');
+      await user.selectOptions(
+        within(details).getByRole('combobox', { name: 'Term after converting' }),
+        '36',
+      );
+      expect(state().customers[7]!.license).toMatchObject({
+        convertTo: { atMonth: 13, termMonths: 36 },
+      });
+      expect(within(details).queryByRole('textbox', { name: 'End month' })).toBeNull();
+      // the engine's issue for a conversion past the horizon is shown in the panel
+      await user.clear(atMonth);
+      await user.type(atMonth, '40');
+      const issue = quoteOf(state()).issues.find(
+        (i) => i.path === 'customers[7].license.convertTo.atMonth',
+      )!;
+      expect(within(details).getByText(issue.message)).toBeInTheDocument();
+    });
+
+    it('a link to a field opens the line and focuses it, far down a long table', async () => {
+      const sample = sampleScenario();
+      const customers = Array.from({ length: 1000 }, (_, i) => ({
+        ...structuredClone(sample.customers[i % sample.customers.length]!),
+        id: `g${i + 1}`,
+        name: `Line ${i + 1}`,
+      }));
+      openScenario({ ...sample, customers });
+      render(<CustomersStep />);
+      // line 605 is a copy of Brightwave Events Ltd (PAYG with an end month)
+      const stops: (() => void)[] = [];
+      await act(async () => {
+        stops.push(focusField('customers[604].endMonth'));
+        await Promise.resolve();
+      });
+      const details = screen.getByRole('region', { name: 'Details of Line 605' });
+      await waitFor(() =>
+        expect(within(details).getByRole('textbox', { name: 'End month' })).toHaveFocus(),
+      );
+      expect(rowOf('Line 605')).toBeInTheDocument();
+      await act(async () => {
+        stops.push(focusField('customers[2].count'));
+        await Promise.resolve();
+      });
+      await waitFor(() =>
+        expect(screen.getByRole('textbox', { name: 'Count of Line 3' })).toHaveFocus(),
+      );
+      stops.forEach((stop) => stop());
+    });
   });
 });

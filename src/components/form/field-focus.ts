@@ -1,0 +1,90 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * Links to the field to fix (`#/customers?field=customers[2].endMonth`): each control
+ * names the scenario paths it edits in `data-field` (space-separated), and `focusField`
+ * finds the control of the longest matching path and focuses it. A control that is not
+ * rendered yet (a lazy step still loading, a row scrolled out of a windowed table, a
+ * panel that is closed) gets there through `useFieldReveal`: the view that can bring
+ * the path into the DOM is asked to, and the focus follows once it appears.
+ */
+
+/** The path, then each shorter path above it: `a[2].b.c`, `a[2].b`, `a[2]`, `a`. */
+export function pathCandidates(path: string): string[] {
+  const out: string[] = [];
+  let rest = path.trim();
+  while (rest !== '') {
+    out.push(rest);
+    const cut = Math.max(rest.lastIndexOf('.'), rest.lastIndexOf('['));
+    if (cut <= 0) break;
+    rest = rest.slice(0, cut);
+  }
+  return out;
+}
+
+const quoted = (s: string) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+
+/** The enabled control of the longest path matching `path`, or null. */
+export function findField(root: ParentNode, path: string): HTMLElement | null {
+  for (const candidate of pathCandidates(path)) {
+    const found = root.querySelector<HTMLElement>(`[data-field~=${quoted(candidate)}]`);
+    if (found) return found;
+  }
+  return null;
+}
+
+type RevealHandler = (path: string) => void;
+
+const handlers = new Set<RevealHandler>();
+/** The path still being looked for, so a view that mounts late can reveal it. */
+let pending: string | null = null;
+
+/**
+ * Moves the focus to the control of `path`, waiting up to `timeoutMs` for it to be
+ * rendered. Returns a function that stops waiting.
+ */
+export function focusField(path: string, timeoutMs = 3000): () => void {
+  pending = path;
+  for (const reveal of handlers) reveal(path);
+  const attempt = (): boolean => {
+    const el = findField(document, path);
+    if (!el) return false;
+    el.focus();
+    el.scrollIntoView?.({ block: 'nearest' });
+    return true;
+  };
+  if (attempt()) {
+    pending = null;
+    return () => undefined;
+  }
+  const observer = new MutationObserver(() => {
+    if (attempt()) stop();
+  });
+  const timer = window.setTimeout(() => stop(), timeoutMs);
+  function stop() {
+    observer.disconnect();
+    window.clearTimeout(timer);
+    if (pending === path) pending = null;
+  }
+  observer.observe(document.body, { childList: true, subtree: true });
+  return stop;
+}
+
+/**
+ * Registers a view that can bring a path's control into the DOM (scroll a row into the
+ * window, open a panel). Called at once if a path is being looked for when it mounts.
+ */
+export function useFieldReveal(reveal: RevealHandler): void {
+  const latest = useRef(reveal);
+  useEffect(() => {
+    latest.current = reveal;
+  });
+  useEffect(() => {
+    const handler: RevealHandler = (path) => latest.current(path);
+    handlers.add(handler);
+    if (pending !== null) handler(pending);
+    return () => {
+      handlers.delete(handler);
+    };
+  }, []);
+}
