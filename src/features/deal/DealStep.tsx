@@ -1,6 +1,7 @@
 import { useCallback, useMemo, type ChangeEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Field } from '../../components/form/Field';
+import { LogoField } from './LogoField';
 import { useSectionForm } from '../../components/form/use-section-form';
 import { ScenarioObjectSchema, type Scenario } from '../../engine/index';
 import { bundledRegistry } from '../../price-tables/bundled';
@@ -15,7 +16,7 @@ const DealSchema = ScenarioObjectSchema.pick({
   startPeriod: true,
   horizonMonths: true,
 }).extend({
-  // the logo is not edited here yet, so the form leaves it as it is
+  // the logo has its own control (LogoField), outside the form
   brand: ScenarioObjectSchema.shape.brand.pick({ name: true, primaryColor: true }),
 });
 
@@ -290,9 +291,7 @@ function DealFields() {
             />
           )}
         </Field>
-        <p className="field-hint">
-          Logo upload arrives in a coming release; a logo already in the scenario is kept.
-        </p>
+        <LogoField />
       </fieldset>
     </>
   );

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Shell } from '../../../src/app/Shell';
@@ -7,6 +7,7 @@ import { DealStep } from '../../../src/features/deal/DealStep';
 import { scenarioStore } from '../../../src/state/app-store';
 import { sampleScenario } from '../../../src/state/sample';
 import { resetApp as reset, appQuote as quoteOfStore } from '../../support/app-state';
+import { TINY_PNG } from '../../support/images';
 
 beforeEach(reset);
 afterEach(() => {
@@ -35,7 +36,7 @@ describe('the Deal step', () => {
     expect(details).toHaveTextContent('2026-11-01');
     expect(details).toHaveTextContent('2027-04-30');
     expect(details).toHaveTextContent('Sample prices');
-    expect(screen.getByText(/Logo upload arrives in a coming release/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Logo')).toHaveAttribute('accept', 'image/png,image/jpeg');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -185,5 +186,44 @@ describe('the Deal step', () => {
     act(() => scenarioStore.getState().undo());
     expect(select).toHaveDisplayValue(/USD · 2026\.11/);
     expect(screen.getByTestId('kpi-tcv').textContent).toBe(tcvBefore);
+  });
+
+  describe('the logo', () => {
+    it('uploads a PNG into the brand, shows it, and removes it; each undoable', async () => {
+      const user = userEvent.setup();
+      render(<DealStep />);
+      expect(scenarioStore.getState().scenario.brand.logo).toBeNull();
+      const input = screen.getByLabelText('Logo');
+      await user.upload(input, new File([TINY_PNG], 'logo.png', { type: 'image/png' }));
+      await waitFor(() =>
+        expect(scenarioStore.getState().scenario.brand.logo).toMatch(/^data:image\/png;base64,/),
+      );
+      expect(screen.getByRole('img', { name: "The brand's logo" })).toHaveAttribute(
+        'src',
+        scenarioStore.getState().scenario.brand.logo,
+      );
+      await user.click(screen.getByRole('button', { name: 'Remove logo' }));
+      expect(scenarioStore.getState().scenario.brand.logo).toBeNull();
+      act(() => scenarioStore.getState().undo());
+      expect(scenarioStore.getState().scenario.brand.logo).toMatch(/^data:image\/png/);
+      act(() => scenarioStore.getState().undo());
+      expect(scenarioStore.getState().scenario.brand.logo).toBeNull();
+    });
+
+    it('refuses a file that is not a PNG or JPEG, whatever its name, and keeps the scenario', async () => {
+      const user = userEvent.setup({ applyAccept: false });
+      render(<DealStep />);
+      const before = scenarioStore.getState().scenario;
+      const input = screen.getByLabelText('Logo');
+      await user.upload(
+        input,
+        new File(['<svg onload="alert(1)"></svg>'], 'logo.png', { type: 'image/png' }),
+      );
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        '"logo.png" is not a PNG or JPEG image',
+      );
+      expect(input).toHaveAttribute('aria-invalid', 'true');
+      expect(scenarioStore.getState().scenario).toBe(before);
+    });
   });
 });
