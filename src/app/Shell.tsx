@@ -1,6 +1,9 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Summary } from '../features/summary/Summary';
-import { scenarioStore, useScenarioStore } from '../state/app-store';
+import { bundledRegistry } from '../price-tables/bundled';
+import { defaultTable } from '../price-tables/registry';
+import { localToday, scenarioStore, useScenarioStore } from '../state/app-store';
+import { blankScenario } from '../state/sample';
 import type { Notice } from '../state/store';
 import { downloadText } from './download';
 import { STEP_FORMS } from './steps';
@@ -47,6 +50,29 @@ function useUndoShortcuts() {
   }, []);
 }
 
+/**
+ * Replaces the scenario with a blank one on the newest table in effect for its product
+ * and currency, after asking: Undo brings the old one back.
+ */
+function startBlankScenario(): void {
+  const { scenario } = scenarioStore.getState();
+  const today = localToday();
+  const entry =
+    defaultTable(
+      bundledRegistry,
+      scenario.priceTable.product,
+      scenario.priceTable.currency,
+      today,
+    ) ?? bundledRegistry.entries[0];
+  if (!entry) return;
+  const ok = window.confirm(
+    `Start a new, blank scenario? "${scenario.title}" can be brought back with Undo until the page is reloaded.`,
+  );
+  if (!ok) return;
+  scenarioStore.getState().replace(blankScenario(entry.table, today));
+  goTo('deal');
+}
+
 /** The app: header, step bar, the current step, and the live summary beside it. */
 export function Shell() {
   const { step, field } = useRoute();
@@ -81,6 +107,9 @@ export function Shell() {
           <p className="scenario-title">{title}</p>
         </div>
         <div className="toolbar">
+          <button type="button" onClick={startBlankScenario}>
+            New scenario
+          </button>
           <button
             type="button"
             onClick={() => scenarioStore.getState().undo()}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Shell } from '../../src/app/Shell';
 import { moneyFormatter } from '../../src/features/summary/figures';
 import { bundledRegistry } from '../../src/price-tables/bundled';
@@ -147,5 +147,34 @@ describe('the shell', () => {
       }),
     );
     expect(screen.getByRole('alert')).toHaveTextContent('Your changes could not be saved.');
+  });
+
+  it('starts a blank scenario after asking, and Undo brings the sample back', async () => {
+    const user = userEvent.setup();
+    render(<Shell />);
+    const sample = scenarioStore.getState().scenario;
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false);
+    await user.click(screen.getByRole('button', { name: 'New scenario' }));
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining(`"${sample.title}"`));
+    expect(scenarioStore.getState().scenario).toBe(sample);
+
+    confirm.mockReturnValueOnce(true);
+    await user.click(screen.getByRole('button', { name: 'New scenario' }));
+    const blank = scenarioStore.getState().scenario;
+    expect(blank.customers).toEqual([]);
+    expect(blank.mainApps).toEqual([]);
+    expect(blank.channel).toEqual({ distributors: [], partners: [] });
+    expect(blank.priceTable).toMatchObject({
+      product: sample.priceTable.product,
+      currency: sample.priceTable.currency,
+    });
+    expect(screen.getByRole('banner')).toHaveTextContent('New scenario');
+    // a blank scenario prices to zero without errors
+    const result = createQuoteSelector()(blank, bundledRegistry, localToday());
+    expect(result.ok && result.quote.issues.filter((i) => i.level === 'error')).toEqual([]);
+    expect(result.ok && result.quote.totals?.revenue).toBe('0.00');
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(scenarioStore.getState().scenario).toBe(sample);
+    confirm.mockRestore();
   });
 });
