@@ -25,6 +25,7 @@ export const STEP_FORMS: Partial<Record<StepId, StepForm>> = {
   customers: lazy(() =>
     import('../features/customers/CustomersStep').then((m) => ({ default: m.CustomersStep })),
   ),
+  apps: lazy(() => import('../features/apps/AppsStep').then((m) => ({ default: m.AppsStep }))),
   channel: lazy(() =>
     import('../features/channel/ChannelStep').then((m) => ({ default: m.ChannelStep })),
   ),
