@@ -56,7 +56,7 @@ function TermOrHours({ r }: { r: LineRow }) {
         value={String(license.termMonths)}
         options={(r.service?.fixedTerm.terms ?? []).map((t) => ({
           value: String(t.months),
-          label: `${t.months} mo${license.renew ? ', renews' : ''}`,
+          label: `${t.months} mo`,
         }))}
         toLine={(months) => ({ ...line, license: { ...license, termMonths: Number(months) } })}
       />
@@ -190,7 +190,7 @@ const columns = helper.columns([
   }),
   helper.display({
     id: 'termOrHours',
-    header: 'Term or hours/month',
+    header: 'Term / hours',
     cell: ({ row: { original: r } }) => <TermOrHours r={r} />,
   }),
   helper.display({
@@ -252,7 +252,7 @@ const columns = helper.columns([
             title="Duplicate"
             onClick={() => editScenario((s) => duplicateLine(s, r.index))}
           >
-            ⧉
+            Copy
           </button>
           <button
             type="button"
@@ -260,7 +260,7 @@ const columns = helper.columns([
             title="Remove (Undo brings it back)"
             onClick={() => editScenario((s) => removeLine(s, r.index))}
           >
-            ✕
+            Remove
           </button>
           <button
             type="button"
@@ -368,6 +368,10 @@ export function CustomersStep() {
   return (
     <div className="customers-step">
       {result.ok ? null : <p className="summary-problem">{result.message}</p>}
+      <p className="field-hint">
+        Each row is one line of identical customers; edits are checked as you type and priced at
+        once. Details holds the end month, partner, sell price, seasonal hours and conversion.
+      </p>
       <div
         ref={scroller}
         className="customers-scroll"
@@ -375,14 +379,7 @@ export function CustomersStep() {
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
         <table className="customers-table" aria-rowcount={rows.length + 1}>
-          <caption>
-            {`Customer lines (${rows.length})`}
-            <span className="field-hint">
-              {' '}
-              — each row is one line; edits are checked as you type and priced at once. Details
-              holds the end month, partner, sell price, seasonal hours and conversion.
-            </span>
-          </caption>
+          <caption>{`Customer lines (${rows.length})`}</caption>
           <thead>
             {headers.map((group) => (
               <tr key={group.id} aria-rowindex={1}>

@@ -30,21 +30,21 @@ export function Summary({ linkFor }: SummaryProps) {
               </div>
               <div>
                 <dt>Margin</dt>
-                <dd>{money(summary.figures.margin)}</dd>
+                <dd data-testid="kpi-margin">{money(summary.figures.margin)}</dd>
               </div>
               <div>
                 <dt>Margin %</dt>
-                <dd>
+                <dd data-testid="kpi-margin-pct">
                   {summary.figures.marginPct === null ? '—' : `${summary.figures.marginPct} %`}
                 </dd>
               </div>
               <div>
                 <dt>MRR (last month)</dt>
-                <dd>{money(summary.figures.mrr)}</dd>
+                <dd data-testid="kpi-mrr">{money(summary.figures.mrr)}</dd>
               </div>
               <div>
                 <dt>Break-even</dt>
-                <dd>
+                <dd data-testid="kpi-break-even">
                   {summary.figures.breakEvenMonth === null
                     ? 'Not within the horizon'
                     : `Month ${summary.figures.breakEvenMonth}`}
@@ -52,7 +52,7 @@ export function Summary({ linkFor }: SummaryProps) {
               </div>
               <div>
                 <dt>Issues</dt>
-                <dd>
+                <dd data-testid="kpi-issues">
                   {countLabel(summary.errors, 'error', 'errors')},{' '}
                   {countLabel(summary.warnings, 'warning', 'warnings')}
                 </dd>

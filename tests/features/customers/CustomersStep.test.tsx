@@ -42,7 +42,7 @@ describe('the customers step', () => {
       within(screen.getByRole('combobox', { name: 'Term of Müller GmbH' })).getByRole('option', {
         selected: true,
       }),
-    ).toHaveTextContent('36 mo, renews');
+    ).toHaveTextContent('36 mo');
     expect(
       screen.getByRole('button', {
         name: /^Hours per month of Alpenrose Bergbahnen AG: a seasonal/,
