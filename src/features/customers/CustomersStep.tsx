@@ -5,6 +5,7 @@ import type { CustomerLine, PriceTable, QuoteCustomer, QuoteIssue } from '../../
 import { useQuote, useScenarioStore } from '../../state/app-store';
 import { moneyFormatter } from '../summary/figures';
 import { editScenario, LineSelect, LineTextInput, nameOf } from './cells';
+import { ImportLines } from './ImportLines';
 import { LineDetails } from './LineDetails';
 import { duplicateLine, moveLine, newLine, numberInput, removeLine, withModel } from './lines';
 import { ROW_HEIGHT, VIEWPORT_HEIGHT, windowParts } from './row-window';
@@ -436,6 +437,7 @@ export function CustomersStep() {
           Add customer line
         </button>
       </div>
+      <ImportLines />
       {selected ? (
         <div id="customers-details">
           <LineDetails
