@@ -39,6 +39,7 @@ describe.skipIf(!chromiumInstalled())('a deal entered through the wizard', () =>
   });
 
   const main = () => page.getByRole('main');
+  const stepBar = () => page.getByRole('navigation', { name: 'Wizard steps' });
   const next = async (label: string) => {
     await page.getByRole('button', { name: 'Next' }).click();
     await expect
@@ -69,6 +70,8 @@ describe.skipIf(!chromiumInstalled())('a deal entered through the wizard', () =>
     await page.getByRole('button', { name: 'New scenario' }).click();
     await expect.poll(() => page.getByRole('banner').textContent()).toContain('New scenario');
 
+    mkdirSync(testResultsDir, { recursive: true });
+
     // 1. Deal
     await fill('Title', 'Nordwind Hosting 2027');
     await fill('Prepared for: company', 'Nordwind Hosting GmbH');
@@ -97,14 +100,30 @@ describe.skipIf(!chromiumInstalled())('a deal entered through the wizard', () =>
     await details.getByLabel('Sell mode').selectOption('margin');
     await details.getByLabel('Margin %', { exact: true }).fill('35');
 
+    // 4. White-label apps: the MSP's own White Label app, and a child app for each Moscow customer
+    await stepBar()
+      .getByRole('link', { name: /White-label apps/ })
+      .click();
+    await expect.poll(() => page.getByText('Loading…').count()).toBe(0);
+    await main().getByRole('button', { name: 'Add main app' }).click();
+    await main().getByLabel('Users per app of main app 1').fill('25');
+    await main().getByLabel('Customer', { exact: true }).selectOption({ label: 'Москва Хостинг' });
+    await main().getByRole('button', { name: 'Add app to Москва Хостинг' }).click();
+    await main().getByLabel('Users per app of Москва Хостинг app 1').fill('40');
+    await page.screenshot({ path: join(testResultsDir, 'wizard-apps-1280.png'), fullPage: true });
+
     // 5. Channel: a partner on 8 %, who sells the Moscow segment
-    await page.getByRole('link', { name: /Channel/ }).click();
+    await stepBar()
+      .getByRole('link', { name: /Channel/ })
+      .click();
     await expect.poll(() => page.getByText('Loading…').count()).toBe(0);
     await main().getByRole('button', { name: 'Add partner' }).click();
     const partner = main().getByRole('group', { name: /^Partner 1/ });
     await partner.getByLabel('Name', { exact: true }).fill('Harbour IT');
     await partner.getByLabel('Commission %', { exact: true }).fill('8');
-    await page.getByRole('link', { name: /Customers/ }).click();
+    await stepBar()
+      .getByRole('link', { name: /Customers/ })
+      .click();
     await main().getByRole('button', { name: 'Details of Москва Хостинг' }).click();
     await main()
       .getByRole('region', { name: 'Details of Москва Хостинг' })
@@ -112,7 +131,9 @@ describe.skipIf(!chromiumInstalled())('a deal entered through the wizard', () =>
       .selectOption({ label: 'Harbour IT' });
 
     // 6. Pricing
-    await page.getByRole('link', { name: /Pricing/ }).click();
+    await stepBar()
+      .getByRole('link', { name: /Pricing/ })
+      .click();
     await expect.poll(() => page.getByText('Loading…').count()).toBe(0);
     await fill('Default markup %', '35');
     await expect.poll(async () => (await saved()).pricing.defaultMarkupPct).toBe('35');
@@ -131,6 +152,10 @@ describe.skipIf(!chromiumInstalled())('a deal entered through the wizard', () =>
       license: { model: 'payg', hoursPerMonth: 400 },
     });
     expect(scenario.channel.partners[0]).toMatchObject({ name: 'Harbour IT', commissionPct: '8' });
+    expect(scenario.mainApps).toEqual([
+      { bundle: 'white-label', count: 1, usersPerApp: 25, provisioning: 'standalone' },
+    ]);
+    expect(scenario.customers[0]!.apps).toMatchObject([{ usersPerApp: 40, provisioning: 'child' }]);
 
     // the same scenario through the command line
     const dir = mkdtempSync(join(tmpdir(), 'spc-walk-'));
@@ -172,7 +197,6 @@ describe.skipIf(!chromiumInstalled())('a deal entered through the wizard', () =>
     expect(await shown()).toMatchObject(expected);
     expect((await shown()).issues).toMatch(/^0 errors/);
 
-    mkdirSync(testResultsDir, { recursive: true });
     await page.goto(`${app!.origin}/#/customers`);
     await page.screenshot({
       path: join(testResultsDir, 'wizard-customers-1280.png'),
@@ -195,7 +219,7 @@ describe.skipIf(!chromiumInstalled())('a deal entered through the wizard', () =>
     const summary = page.getByRole('complementary', { name: 'Live summary' });
     const link = summary.getByRole('link').first();
     await expect.poll(() => link.getAttribute('href')).toContain('customers%5B1%5D.startMonth');
-    await page.getByRole('link', { name: /Deal/ }).click();
+    await stepBar().getByRole('link', { name: /Deal/ }).click();
     await link.click();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
