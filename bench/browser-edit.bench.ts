@@ -39,12 +39,33 @@ interface Case {
   /** null: no stored scenario, the app opens its sample plan. */
   readonly scenario: { lines: number; months: number } | null;
   readonly budgetMs: number | null;
+  /**
+   * Which field is edited: "Default markup %" on the Pricing step, or the count of the
+   * first customer line in the Customers step's table.
+   */
+  readonly edit: 'markup' | 'line-count';
 }
 
 const CASES: readonly Case[] = [
-  { name: '1,000 lines × 36 months', scenario: { lines: 1000, months: 36 }, budgetMs: BUDGET_MS },
-  { name: '36 lines × 36 months', scenario: { lines: 36, months: 36 }, budgetMs: null },
-  { name: 'sample plan (8 lines × 36 months)', scenario: null, budgetMs: null },
+  {
+    name: '1,000 lines × 36 months, Pricing: default markup',
+    scenario: { lines: 1000, months: 36 },
+    budgetMs: BUDGET_MS,
+    edit: 'markup',
+  },
+  {
+    name: '1,000 lines × 36 months, Customers: a line count',
+    scenario: { lines: 1000, months: 36 },
+    budgetMs: BUDGET_MS,
+    edit: 'line-count',
+  },
+  {
+    name: '36 lines × 36 months, Pricing',
+    scenario: { lines: 36, months: 36 },
+    budgetMs: null,
+    edit: 'markup',
+  },
+  { name: 'sample plan (8 lines), Pricing', scenario: null, budgetMs: null, edit: 'markup' },
 ];
 
 interface EditTiming {
@@ -115,20 +136,30 @@ async function runCase(page: Page, origin: string, c: Case) {
       ? `localStorage.removeItem(${JSON.stringify(STORAGE_KEY)})`
       : `localStorage.setItem(${JSON.stringify(STORAGE_KEY)}, ${JSON.stringify(stored)})`,
   );
-  await page.goto(`${origin}/#/pricing`);
+  await page.goto(`${origin}/#/${c.edit === 'markup' ? 'pricing' : 'customers'}`);
   await page.reload({ waitUntil: 'networkidle' });
 
-  const input = page.getByLabel('Default markup %', { exact: true });
-  await input.waitFor({ state: 'visible' });
+  let input;
+  let rows: number;
+  if (c.edit === 'markup') {
+    input = page.getByLabel('Default markup %', { exact: true });
+    await input.waitFor({ state: 'visible' });
+    rows = await page.locator('table.pricing-lines tbody tr').count();
+  } else {
+    input = page.locator('table.customers-table input[aria-label^="Count of "]').first();
+    await input.waitFor({ state: 'visible' });
+    const caption = (await page.locator('table.customers-table caption').textContent()) ?? '';
+    rows = Number(/\((\d+)\)/.exec(caption)?.[1] ?? NaN);
+  }
   await page.getByTestId('kpi-tcv').waitFor({ state: 'visible' });
-  const rows = await page.locator('table.pricing-lines tbody tr').count();
   if (c.scenario && rows !== c.scenario.lines) {
-    throw new Error(`${c.name}: the Pricing step shows ${rows} lines, not ${c.scenario.lines}`);
+    throw new Error(`${c.name}: the step shows ${rows} lines, not ${c.scenario.lines}`);
   }
 
   // two valid values that differ from the stored one, so every edit changes the TCV
   const current = await input.inputValue();
-  const values = ['41', '42'].includes(current) ? ['51', '52'] : ['41', '42'];
+  const pair = c.edit === 'markup' ? ['41', '42', '51', '52'] : ['7', '8', '17', '18'];
+  const values = pair.slice(0, 2).includes(current) ? pair.slice(2) : pair.slice(0, 2);
   const samples: EditTiming[] = [];
   for (let i = 0; i < WARMUP_EDITS + TIMED_EDITS; i++) {
     await armEdit(page);
@@ -178,7 +209,7 @@ async function main(): Promise<void> {
           .join(' ')}; Node ${process.version}; Chromium ${chromium} (${CHROMIUM_PATH}, headless)`,
     );
     console.log(
-      `edit "Default markup %" on #/pricing: ${WARMUP_EDITS} warm-up + ${TIMED_EDITS} timed edits; ` +
+      `edit "Default markup %" on #/pricing, or a line's count on #/customers: ${WARMUP_EDITS} warm-up + ${TIMED_EDITS} timed edits; ` +
         `input event → kpi-tcv text changed (commit), and → next frame\n`,
     );
     const results = [];
