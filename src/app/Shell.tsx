@@ -161,11 +161,6 @@ export function Shell() {
               This step arrives in a coming release; the sample plan is priced in the live summary.
             </p>
           )}
-          {field ? (
-            <p className="muted">
-              The field to review is <code>{field}</code>.
-            </p>
-          ) : null}
           <div className="button-row step-buttons">
             <button type="button" disabled={back === null} onClick={() => back && goTo(back)}>
               Back

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioSchema, type Quote, type Scenario } from '../../src/engine/index';
@@ -9,6 +10,13 @@ import { serveBuiltApp, type RunningApp } from './support/app-server';
 import { chromiumInstalled, launchBrowser, type LaunchedBrowser } from './support/browser';
 import { watchPage, type PageWatch } from './support/page-watch';
 import { testResultsDir } from './support/paths';
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
 
 /**
  * A new user's walk through the wizard, in the built app, from a blank scenario to a
@@ -227,6 +235,39 @@ describe.skipIf(!chromiumInstalled())('a deal entered through the wizard', () =>
     await page.keyboard.press('Control+A');
     await page.keyboard.type('4');
     await expect.poll(() => page.getByTestId('kpi-issues').textContent()).toMatch(/^0 errors/);
+    expect(watch.errors).toEqual([]);
+  });
+
+  it('has no accessibility violations with a line’s details and the CSV import open', async () => {
+    await page.goto(`${app!.origin}/#/pricing`);
+    await main().getByRole('link', { name: 'Edit the sell price of Łódź Telekom' }).click();
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.closest('section')?.textContent ?? ''),
+      )
+      .toContain('Details of Łódź Telekom');
+    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).value)).toBe(
+      'margin',
+    );
+    await main().getByText('Import customer lines from CSV').click();
+    await main()
+      .getByLabel('CSV to import')
+      .fill('name,count,model,bundle,bandwidth\nBad line,0,payg,essential,100m\n');
+    await main().getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => main().getByText(/Row 2/).count()).toBeGreaterThan(0);
+    await page.screenshot({
+      path: join(testResultsDir, 'wizard-details-1280.png'),
+      fullPage: true,
+    });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 768, height: 900 });
+    await page.screenshot({ path: join(testResultsDir, 'wizard-details-768.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const step of ['apps', 'channel', 'platform']) {
+      await page.goto(`${app!.origin}/#/${step}`);
+      await expect.poll(() => page.getByText('Loading…').count()).toBe(0);
+      expect({ step, violations: await axeViolations(page) }).toEqual({ step, violations: [] });
+    }
     expect(watch.errors).toEqual([]);
   });
 });

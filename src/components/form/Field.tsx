@@ -4,6 +4,8 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 /** What a control needs to be tied to its label, hint and message. */
 export interface ControlProps {
   id: string;
+  /** The scenario paths the control edits, for links to the field to fix (field-focus.ts). */
+  'data-field': string | undefined;
   'aria-invalid': boolean;
   'aria-describedby': string | undefined;
 }
@@ -14,11 +16,13 @@ interface FieldProps {
   hint?: string | undefined;
   /** The inline message for bad input; the field keeps what was typed. */
   error?: string | undefined;
+  /** The scenario path(s) the control edits, space-separated: `platform.headroomPct`. */
+  path?: string | undefined;
   children: (control: ControlProps) => ReactNode;
 }
 
 /** A visible label, the control, a hint and an inline error message, all tied together. */
-export function Field({ label, hint, error, children }: FieldProps) {
+export function Field({ label, hint, error, path, children }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -31,7 +35,12 @@ export function Field({ label, hint, error, children }: FieldProps) {
           {hint}
         </p>
       ) : null}
-      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
+      {children({
+        id,
+        'data-field': path,
+        'aria-invalid': Boolean(error),
+        'aria-describedby': describedBy,
+      })}
       {error ? (
         <p id={errorId} className="field-error" role="alert">
           {error}
@@ -49,6 +58,8 @@ interface TextFieldProps {
   inputMode?: 'text' | 'decimal' | 'numeric';
   /** What react-hook-form's `register(name)` returns. */
   registration: UseFormRegisterReturn;
+  /** The scenario path(s) the control edits, for links to the field to fix. */
+  path?: string | undefined;
 }
 
 /** The common case: a labelled text input registered with react-hook-form. */
@@ -58,9 +69,10 @@ export function TextField({
   error,
   inputMode = 'text',
   registration,
+  path,
 }: TextFieldProps) {
   return (
-    <Field label={label} hint={hint} error={error}>
+    <Field label={label} hint={hint} error={error} path={path}>
       {(control) => (
         <input
           type="text"

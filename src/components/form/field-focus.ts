@@ -24,14 +24,21 @@ export function pathCandidates(path: string): string[] {
 
 const quoted = (s: string) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 
-/** The enabled control of the longest path matching `path`, or null. */
-export function findField(root: ParentNode, path: string): HTMLElement | null {
-  for (const candidate of pathCandidates(path)) {
+/**
+ * The control of `path` itself, or with `orAbove`, of the longest path above it
+ * (`customers[2]` for `customers[2].license.convertTo` when that has no control), or null.
+ */
+export function findField(root: ParentNode, path: string, orAbove = true): HTMLElement | null {
+  const candidates = pathCandidates(path);
+  for (const candidate of orAbove ? candidates : candidates.slice(0, 1)) {
     const found = root.querySelector<HTMLElement>(`[data-field~=${quoted(candidate)}]`);
     if (found) return found;
   }
   return null;
 }
+
+/** How long the exact control may take to appear before a control above it is taken. */
+const EXACT_GRACE_MS = 400;
 
 type RevealHandler = (path: string) => void;
 
@@ -46,8 +53,11 @@ let pending: string | null = null;
 export function focusField(path: string, timeoutMs = 3000): () => void {
   pending = path;
   for (const reveal of handlers) reveal(path);
+  const started = Date.now();
   const attempt = (): boolean => {
-    const el = findField(document, path);
+    // A view asked to reveal the path renders it on its next commit: wait a moment for the
+    // exact control before settling for the line or section above it.
+    const el = findField(document, path, Date.now() - started >= EXACT_GRACE_MS);
     if (!el) return false;
     el.focus();
     el.scrollIntoView?.({ block: 'nearest' });
@@ -60,10 +70,14 @@ export function focusField(path: string, timeoutMs = 3000): () => void {
   const observer = new MutationObserver(() => {
     if (attempt()) stop();
   });
+  const grace = window.setTimeout(() => {
+    if (attempt()) stop();
+  }, EXACT_GRACE_MS);
   const timer = window.setTimeout(() => stop(), timeoutMs);
   function stop() {
     observer.disconnect();
     window.clearTimeout(timer);
+    window.clearTimeout(grace);
     if (pending === path) pending = null;
   }
   observer.observe(document.body, { childList: true, subtree: true });

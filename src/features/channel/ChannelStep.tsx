@@ -400,7 +400,11 @@ function Partners({
               error={e?.name?.message}
               registration={register(`partners.${i}.name`)}
             />
-            <Field label="Distributor" error={e?.distributorId?.message}>
+            <Field
+              label="Distributor"
+              path={`channel.partners[${i}].distributorId channel.partners[${i}]`}
+              error={e?.distributorId?.message}
+            >
               {(c) => (
                 <select {...c} {...register(`partners.${i}.distributorId`)}>
                   <option value="">None — a direct partner</option>

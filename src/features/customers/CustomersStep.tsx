@@ -424,20 +424,6 @@ export function CustomersStep() {
         </table>
       </div>
       {rows.length === 0 ? <p>No customer lines yet.</p> : null}
-      <div className="button-row">
-        <button
-          type="button"
-          onClick={() =>
-            editScenario((s) => ({
-              ...s,
-              customers: [...s.customers, newLine(s.customers, service)],
-            }))
-          }
-        >
-          Add customer line
-        </button>
-      </div>
-      <ImportLines />
       {selected ? (
         <div id="customers-details">
           <LineDetails
@@ -456,6 +442,20 @@ export function CustomersStep() {
           />
         </div>
       ) : null}
+      <div className="button-row">
+        <button
+          type="button"
+          onClick={() =>
+            editScenario((s) => ({
+              ...s,
+              customers: [...s.customers, newLine(s.customers, service)],
+            }))
+          }
+        >
+          Add customer line
+        </button>
+      </div>
+      <ImportLines />
     </div>
   );
 }

@@ -92,6 +92,7 @@ function PriceBook() {
       <legend>Price book</legend>
       <Field
         label="Price table"
+        path="priceTable"
         hint="The product, currency and version of the list prices the quote uses."
         error={
           entry
@@ -205,11 +206,17 @@ function DealFields() {
     <>
       <fieldset>
         <legend>Period</legend>
-        <Field label="Start month" hint="Month 1 of the quote." error={errors.startPeriod?.message}>
+        <Field
+          label="Start month"
+          path="startPeriod"
+          hint="Month 1 of the quote."
+          error={errors.startPeriod?.message}
+        >
           {(control) => <input type="month" {...control} {...register('startPeriod')} />}
         </Field>
         <Field
           label="Horizon (months)"
+          path="horizonMonths"
           hint="From 1 to 120 months."
           error={errors.horizonMonths?.message}
         >
@@ -229,7 +236,7 @@ function DealFields() {
 
       <fieldset>
         <legend>The proposal</legend>
-        <Field label="Title" error={errors.title?.message}>
+        <Field label="Title" path="title" error={errors.title?.message}>
           {(control) => <input type="text" {...control} {...register('title')} />}
         </Field>
         <Field label="Prepared by: name" error={errors.preparedBy?.name?.message}>

@@ -90,6 +90,7 @@ export function PlatformStep() {
     <form className="platform-step" noValidate onSubmit={(e) => e.preventDefault()}>
       <Field
         label="Environment"
+        path="platform.environment"
         hint={
           environment && environment.kind !== 'hardware'
             ? `${environment.name}: Platform License free; you run it on your own infrastructure.`
@@ -120,7 +121,11 @@ export function PlatformStep() {
 
       {environment?.kind === 'hardware' && appliance ? (
         <>
-          <Field label="Appliance model" error={errors.appliance?.id?.message}>
+          <Field
+            label="Appliance model"
+            path="platform.appliance.id platform.appliance"
+            error={errors.appliance?.id?.message}
+          >
             {(control) => (
               <select {...control} {...register('appliance.id')}>
                 {table?.platform.appliances.map((a) => (
@@ -159,6 +164,7 @@ export function PlatformStep() {
                   </label>
                   <Field
                     label="Number of appliances"
+                    path="platform.appliance.count"
                     error={errors.appliance?.count?.message ?? errors.appliance?.message}
                   >
                     {(control) => (
@@ -193,6 +199,7 @@ export function PlatformStep() {
 
       <Field
         label="Headroom %"
+        path="platform.headroomPct"
         hint="Spare capacity above peak demand, for sizing."
         error={errors.headroomPct?.message}
       >
@@ -203,6 +210,7 @@ export function PlatformStep() {
 
       <Field
         label="Own infrastructure cost per month"
+        path="platform.infraCostMonthly"
         hint={`In ${table?.currency ?? 'the price table currency'}: hosting, power, staff.`}
         error={errors.infraCostMonthly?.message}
       >

@@ -61,6 +61,7 @@ function PricingFields() {
       <legend>Defaults</legend>
       <TextField
         label="Default markup %"
+        path="pricing.defaultMarkupPct"
         hint="On cost, for every customer line sold at the default markup. May exceed 100."
         error={errors.defaultMarkupPct?.message}
         inputMode="decimal"
@@ -68,6 +69,7 @@ function PricingFields() {
       />
       <TextField
         label="Minimum margin %"
+        path="pricing.minMarginPct"
         hint="Lines whose margin falls below it are flagged."
         error={errors.minMarginPct?.message}
         inputMode="decimal"
@@ -95,8 +97,8 @@ function CustomerMargins() {
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>Customer lines</h3>
       <p className="field-hint">
-        Per-customer overrides (markup, margin or a fixed price) are edited on the Customers step,
-        which arrives in a coming release. Minimum margin: {minMarginPct} %.
+        Per-customer overrides (markup, margin or a fixed price) are edited in each line&apos;s
+        details on the Customers step. Minimum margin: {minMarginPct} %.
       </p>
       {!result.ok ? <p className="summary-problem">{result.message}</p> : null}
       {customers.length === 0 ? (
@@ -108,10 +110,11 @@ function CustomerMargins() {
               <th scope="col">Customer</th>
               <th scope="col">Sell mode</th>
               <th scope="col">Margin %</th>
+              <th scope="col">Override</th>
             </tr>
           </thead>
           <tbody>
-            {customers.map((line) => {
+            {customers.map((line, index) => {
               const quoted = byId.get(line.id);
               const pct = quoted?.totals.marginPct ?? null;
               return (
@@ -123,6 +126,14 @@ function CustomerMargins() {
                     {quoted?.belowMinMargin ? (
                       <strong className="below-min-marker"> Below minimum</strong>
                     ) : null}
+                  </td>
+                  <td>
+                    <a
+                      href={`#/customers?field=${encodeURIComponent(`customers[${index}].sell`)}`}
+                      aria-label={`Edit the sell price of ${line.name || line.id}`}
+                    >
+                      Edit
+                    </a>
                   </td>
                 </tr>
               );

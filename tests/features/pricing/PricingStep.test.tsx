@@ -21,7 +21,10 @@ describe('the Pricing step', () => {
     expect(markup).toHaveValue(sample.pricing.defaultMarkupPct);
     expect(markup).toHaveAttribute('inputMode', 'decimal');
     expect(screen.getByLabelText('Minimum margin %')).toHaveValue(sample.pricing.minMarginPct);
-    expect(screen.getByText(/edited on the Customers step/)).toBeInTheDocument();
+    expect(screen.getByText(/details on the Customers step/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Edit the sell price of Müller GmbH' }),
+    ).toHaveAttribute('href', '#/customers?field=customers%5B0%5D.sell');
 
     const table = screen.getByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
