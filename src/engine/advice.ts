@@ -4,9 +4,29 @@
  */
 import type { CompiledTable } from './compile-table';
 import type { LinePlan } from './lines';
-import { ceilDiv, formatScaled, MICROS, mulExact, roundDiv, toSafe } from './money';
+import { ceilDiv, type Exact, formatScaled, MICROS, mulExact, roundDiv, toSafe } from './money';
 import { fixedTermMonthly } from './prices';
 import type { PaygAdvice } from './quote-types';
+
+/**
+ * `breakEvenHours = ceil(F_T / hourly rate)`: whole hours in a month from which PAYG costs at
+ * least the fixed-term monthly license F_T (minor units); the rate in micros per hour, not 0.
+ */
+export function breakEvenHours(t: CompiledTable, fixedMonthly: number, rate: Exact): number {
+  // minor units over micros per hour
+  return ceilDiv(
+    BigInt(fixedMonthly) * BigInt(MICROS),
+    BigInt(rate) * 10n ** BigInt(t.minorDigits),
+  );
+}
+
+/**
+ * `averageHours`, in hundredths: the mean of a line's hours (hundredths, capped to each month)
+ * over `months` months, rounded half away from zero to 2 decimals.
+ */
+export function averageHundredths(hoursSum: number, months: number): number {
+  return roundDiv(hoursSum, months);
+}
 
 /**
  * For each term T offered, committing costs whole terms, `ceil(A/T) × T × F_T`;
@@ -34,12 +54,8 @@ export function paygAdvice(
   if (best === null || p.rate === 0 || p.rate === 0n) return null;
   return {
     termMonths: best.termMonths,
-    // ceil(F_T / hourly rate): minor units over micros per hour
-    breakEvenHours: ceilDiv(
-      BigInt(best.fixed) * BigInt(MICROS),
-      BigInt(p.rate) * 10n ** BigInt(t.minorDigits),
-    ),
-    averageHours: roundDiv(hoursSum, active) / 100,
+    breakEvenHours: breakEvenHours(t, best.fixed, p.rate),
+    averageHours: averageHundredths(hoursSum, active) / 100,
     saving: formatScaled(best.saving, t.minorDigits),
   };
 }

@@ -15,7 +15,7 @@ import {
   percentOf,
 } from './money';
 import { sizePlatform } from './platform';
-import { paygMonthly } from './prices';
+import { paygHoursIn, paygMonthly } from './prices';
 import type {
   Quote,
   QuoteCustomer,
@@ -205,8 +205,7 @@ function price(scenario: Scenario, t: CompiledTable) {
       const payg = m <= p.paygUntil;
       let license = p.fixedLicense;
       if (payg) {
-        const month = calendar[m - 1]!;
-        const hours = Math.min(p.hours[month.calendarMonth]!, month.days * 2400);
+        const hours = paygHoursIn(p.hours, calendar[m - 1]!);
         license = paygMonthly(t, hours, p.rate);
         paygLicenseSum += license;
         hoursSum += hours;

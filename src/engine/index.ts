@@ -6,6 +6,10 @@ export { calculateQuote } from './calculate';
 export { priceTiered } from './tiered';
 export { whiteLabelVolume } from './volume';
 export type { WhiteLabelVolume, WhiteLabelVolumeNext, WhiteLabelVolumeTier } from './volume';
+export { priceWaterfall } from './waterfall';
+export type { PriceWaterfall } from './waterfall';
+export { paygBreakEven, PAYG_MAX_HOURS } from './payg-curve';
+export type { PaygBreakEven } from './payg-curve';
 export { PriceTableSchema, TieredPriceSchema } from './schema/price-table';
 export type { PriceTable, TieredPrice, Appliance, Environment } from './schema/price-table';
 export {

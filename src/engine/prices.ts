@@ -2,6 +2,7 @@
  * The license amounts of PRICING.md §5 step 1, for one customer, in minor
  * units: each an exact rational rounded once.
  */
+import type { MonthInfo } from './calendar';
 import type { CompiledTable } from './compile-table';
 import { addExact, type Exact, mulDivRound, mulExact, PCT_ONE } from './money';
 
@@ -40,6 +41,14 @@ export function paygHourlyRate(
     t.hourly.get(license.bundle)!.get(license.bandwidth)!,
     mulExact(extra, t.extraVServiceHourly),
   );
+}
+
+/**
+ * PAYG: `hours(m) = min(hoursPerMonth for m's calendar month, days in m × 24)`, in hundredths,
+ * from a line's hours per calendar month (January first, hundredths).
+ */
+export function paygHoursIn(hoursByCalendarMonth: readonly number[], month: MonthInfo): number {
+  return Math.min(hoursByCalendarMonth[month.calendarMonth]!, month.days * 2400);
 }
 
 /** PAYG: `hours × rate`, hours in hundredths (already capped to the month), in minor units. */
