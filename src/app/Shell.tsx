@@ -13,7 +13,7 @@ import { fieldLink, goTo, neighbours, STEPS, stepIndex, stepLabel, useRoute } fr
 export const PRODUCT_NAME = 'Service Provider Configurator';
 
 /** Steps whose tables need the full width: the live summary goes below them. */
-const WIDE_STEPS: ReadonlySet<string> = new Set(['customers']);
+const WIDE_STEPS: ReadonlySet<string> = new Set(['customers', 'results']);
 
 /** Offers the open scenario as `scenario.json`. */
 export function downloadScenario(): void {

@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { DealStep } from '../features/deal/DealStep';
-import type { StepId } from './routing';
+import { fieldLink, type StepId } from './routing';
 
 /**
  * A step's form: the first screen's form is imported statically; the others are
@@ -9,7 +9,7 @@ import type { StepId } from './routing';
 export type StepForm = ComponentType | LazyExoticComponent<ComponentType>;
 
 /**
- * The form of each wizard step built so far; the others show a placeholder.
+ * The form of each wizard step.
  *
  * Deal is the first screen (`FIRST_STEP`), so it stays in the entry chunk. The other forms are
  * split into their own chunks and load when their step is opened: ENGINEERING.md budgets the
@@ -31,5 +31,14 @@ export const STEP_FORMS: Partial<Record<StepId, StepForm>> = {
   ),
   pricing: lazy(() =>
     import('../features/pricing/PricingStep').then((m) => ({ default: m.PricingStep })),
+  ),
+  // The issues list links to the field to fix through the shell's routing, which a feature
+  // may not import: the shell hands it in, as it does to the live summary.
+  results: lazy(() =>
+    import('../features/results/ResultsStep').then((m) => ({
+      default: function Results() {
+        return <m.ResultsStep linkFor={fieldLink} />;
+      },
+    })),
   ),
 };

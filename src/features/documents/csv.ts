@@ -1,4 +1,6 @@
 import type { Quote, Scenario } from '../../engine/index';
+import { quoteDigits, sumDecimals } from './decimal';
+import { platformAmounts } from './totals';
 
 /**
  * CSV exports of a quote: plain decimals (the quote's own strings, never
@@ -25,22 +27,6 @@ function rows(lines: readonly (readonly string[])[]): string {
   return `${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
 
-function sum(values: readonly string[], digits: number): string {
-  // amounts are exact decimal strings with `digits` decimals: add them as integers
-  const total = values.reduce((acc, v) => acc + BigInt(v.replace('.', '')), 0n);
-  const negative = total < 0n;
-  const abs = (negative ? -total : total).toString().padStart(digits + 1, '0');
-  const int = abs.slice(0, abs.length - digits);
-  const frac = digits > 0 ? `.${abs.slice(abs.length - digits)}` : '';
-  return `${negative ? '-' : ''}${int}${frac}`;
-}
-
-function digitsOf(quote: Quote): number {
-  const sample = quote.totals?.revenue ?? '0';
-  const dot = sample.indexOf('.');
-  return dot < 0 ? 0 : sample.length - dot - 1;
-}
-
 /**
  * Customer lines with their totals over the horizon, then a "Platform" row (its
  * cost has no revenue) and a "Total" row equal to the quote's totals.
@@ -64,7 +50,6 @@ export function customersCsv(scenario: Scenario, quote: Quote): string {
     'adviceSaving',
   ];
   if (!quote.totals) return rows([header]);
-  const digits = digitsOf(quote);
   const body = quote.customers.map((c, i) => {
     const line = scenario.customers[i]!;
     return [
@@ -85,12 +70,7 @@ export function customersCsv(scenario: Scenario, quote: Quote): string {
       c.advice?.saving ?? '',
     ];
   });
-  const platformCost = sum(
-    quote.months.map((m) => m.cost.platform),
-    digits,
-  );
-  const zero = sum([], digits);
-  const platformMargin = sum([`-${platformCost}`], digits);
+  const p = platformAmounts(quote)!;
   const platform = [
     '',
     'Platform',
@@ -100,11 +80,11 @@ export function customersCsv(scenario: Scenario, quote: Quote): string {
     '',
     '',
     '',
-    zero,
-    platformCost,
-    zero,
-    platformMargin,
-    '',
+    p.revenue,
+    p.cost,
+    p.commissions,
+    p.margin,
+    p.marginPct ?? '',
     '',
     '',
   ];
@@ -147,9 +127,9 @@ export function monthsCsv(quote: Quote): string {
     'demandMbps',
   ];
   if (!quote.totals) return rows([header]);
-  const digits = digitsOf(quote);
+  const digits = quoteDigits(quote);
   const m = quote.months;
-  const col = (pick: (x: (typeof m)[number]) => string) => sum(m.map(pick), digits);
+  const col = (pick: (x: (typeof m)[number]) => string) => sumDecimals(m.map(pick), digits);
   const body = m.map((x) => [
     String(x.month),
     x.period,

@@ -1,0 +1,22 @@
+import { formatKpi, type Kpi } from './kpis';
+
+export interface KpiCardsProps {
+  readonly kpis: readonly Kpi[];
+  /** Formats an amount in the quote's currency (the browser's locale). */
+  readonly money: (amount: string) => string;
+}
+
+/** The Results step's headline figures: one card per KPI, a term and its value. */
+export function KpiCards({ kpis, money }: KpiCardsProps) {
+  return (
+    <dl className="results-kpis">
+      {kpis.map((kpi) => (
+        <div key={kpi.id} className="results-kpi" data-kpi={kpi.id}>
+          <dt>{kpi.label}</dt>
+          <dd className="results-kpi-value">{formatKpi(kpi.value, money)}</dd>
+          <dd className="results-kpi-hint">{kpi.hint}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
