@@ -193,6 +193,56 @@ describe.skipIf(!browserAvailable)('the built app in Chromium', () => {
     expect(watch.errors).toEqual([]);
   });
 
+  it('shows the Results of the sample plan: cards equal to the quote, seven charts, axe 0, both widths', async () => {
+    const scenario = ScenarioSchema.parse(JSON.parse(readFileSync(samplePlanPath, 'utf8')));
+    const registry = loadPricingData();
+    const pinned = resolvePinned(registry, scenario.priceTable);
+    if (!pinned.ok) throw new Error(pinned.message);
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    const quote = calculateQuote(scenario, pinned.entry.table, { today });
+    const t = quote.totals!;
+    const locale = await page.evaluate(() => navigator.language);
+    const money = (amount: string) =>
+      new Intl.NumberFormat(locale, { style: 'currency', currency: quote.currency }).format(
+        amount as unknown as number,
+      );
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${app!.origin}/#/results`);
+    await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
+    const main = page.getByRole('main');
+    await expect.poll(() => main.locator('figure svg.recharts-surface').count()).toBeGreaterThan(4);
+    const kpi = (id: string) => main.locator(`[data-kpi="${id}"] .results-kpi-value`).textContent();
+    expect(await kpi('tcv')).toBe(money(t.revenue));
+    expect(await kpi('cost')).toBe(money(t.cost));
+    expect(await kpi('commissions')).toBe(money(t.commissions));
+    expect(await kpi('margin')).toBe(money(t.margin));
+    expect(await kpi('oneOff')).toBe(money(t.oneOff));
+    expect(await kpi('mrr')).toBe(money(t.mrrFinal));
+    expect(await kpi('arr')).toBe(money(t.arr));
+    const total = main
+      .getByRole('table', { name: /Results per customer line/ })
+      .locator('tfoot tr', { hasText: 'Total' });
+    expect(await total.textContent()).toContain(money(t.revenue));
+    expect(await total.textContent()).toContain(money(t.margin));
+    expect(await axeViolations(page)).toEqual([]);
+    for (const width of [1280, 768]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300); // charts re-measure their width
+      await page.screenshot({ path: join(testResultsDir, `results-${width}.png`), fullPage: true });
+      // nothing wider than the page: wide tables scroll inside their own box
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect({ width, overflow }).toEqual({ width, overflow: 0 });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(watch.errors).toEqual([]);
+  });
+
   it('ships a Content-Security-Policy that blocks inline scripts', async () => {
     if (!browser || !app) throw new Error('browser and app are started in beforeAll');
     const cspPage = await browser.context.newPage();
