@@ -1,6 +1,7 @@
 // ESLint flat config. Besides style and correctness, it enforces the architecture of
 // docs/architecture.md: data flows one way (pricing-data → price-tables → engine → state →
 // features → app), so each folder below lists what it may not import, and why.
+import { readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -81,6 +82,35 @@ function packages(names, why) {
   };
 }
 
+/** The feature folders, each a part of the UI (src/features/<name>/). */
+const FEATURES = readdirSync(new URL('./src/features/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/** Relative imports of the other features, from any depth inside `feature`. */
+function otherFeatures(feature) {
+  const others = FEATURES.filter((name) => name !== feature);
+  return {
+    paths: [],
+    patterns: [
+      {
+        group: others.flatMap((name) => [
+          `../${name}`,
+          `../${name}/**`,
+          `../../${name}`,
+          `../../${name}/**`,
+          `**/features/${name}`,
+          `**/features/${name}/**`,
+        ]),
+        message:
+          `src/features/${feature} may not import another feature: features do not import ` +
+          'each other (src/app composes them); move what they share to src/components or ' +
+          'src/reports.',
+      },
+    ],
+  };
+}
+
 function restrictImports(...parts) {
   return [
     'error',
@@ -141,9 +171,13 @@ const boundaries = [
       ),
     },
   },
-  {
-    name: 'boundaries/features',
-    files: ['src/features/**/*.{ts,tsx}'],
+  // One block per feature: besides the shell and the CLI, a feature may not import another
+  // feature (ENGINEERING.md: features do not import each other; src/app composes them). What
+  // several features share lives below them: src/components (UI pieces, formatting) and
+  // src/reports (the quote shaped for tables, CSV and documents).
+  ...FEATURES.map((feature) => ({
+    name: `boundaries/features/${feature}`,
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': restrictImports(
         folders(
@@ -151,6 +185,26 @@ const boundaries = [
           ['app', 'cli'],
           'src/app composes the features, so a feature never reaches up into the shell; the CLI ' +
             'is a separate program.',
+        ),
+        otherFeatures(feature),
+      ),
+    },
+  })),
+  {
+    name: 'boundaries/reports',
+    files: ['src/reports/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrictImports(
+        packages(
+          ['react', 'react-dom', 'zustand', 'recharts', 'react-hook-form'],
+          `src/reports ${PORTABLE} It shapes a quote into rows, CSV and documents for the ` +
+            'screen and the CLI alike: no React, no store.',
+        ),
+        nodeBuiltins('src/reports'),
+        folders(
+          'src/reports',
+          ['price-tables', 'state', 'features', 'components', 'app', 'cli'],
+          'it is handed a scenario and its quote and shapes them; it depends on the engine only.',
         ),
       ),
     },

@@ -7,7 +7,7 @@ import {
   type PriceTable,
   type SchemaProblem,
 } from '../engine/index';
-import { customersCsv, monthsCsv } from '../features/documents/csv';
+import { customersCsv, monthsCsv } from '../reports/csv';
 import {
   identityLabel,
   parseJsonText,

@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Shell } from '../../src/app/Shell';
-import { moneyFormatter } from '../../src/features/summary/figures';
+import { moneyFormatter } from '../../src/components/format';
 import { bundledRegistry } from '../../src/price-tables/bundled';
 import { localToday, scenarioStore } from '../../src/state/app-store';
 import { createQuoteSelector } from '../../src/state/quote';

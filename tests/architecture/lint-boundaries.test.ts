@@ -72,4 +72,35 @@ describe('architecture boundaries (eslint no-restricted-imports)', () => {
       'export const x = [useStore, Wizard];\n';
     expect(await restrictedImports('src/components/table/Table.tsx', code)).toHaveLength(2);
   });
+
+  it('reports a feature importing another feature, at any depth, but not its own modules', async () => {
+    const cross = await restrictedImports(
+      'src/features/results/ResultsStep.tsx',
+      "import { Summary } from '../summary/Summary';\nexport const s = Summary;\n",
+    );
+    expect(cross).toHaveLength(1);
+    expect(cross[0]).toMatch(/may not import another feature/);
+    expect(
+      await restrictedImports(
+        'src/features/results/charts/ResultsCharts.tsx',
+        "import { summaryFigures } from '../../summary/figures';\nexport const f = summaryFigures;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        'src/features/results/charts/ResultsCharts.tsx',
+        "import { kpiCards } from '../kpis';\nimport { moneyFormatter } from '../../../components/format';\n" +
+          "import { customersCsv } from '../../../reports/csv';\nexport const k = [kpiCards, moneyFormatter, customersCsv];\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps src/reports free of React and the store', async () => {
+    const messages = await restrictedImports(
+      'src/reports/csv.ts',
+      "import { useState } from 'react';\nimport { scenarioStore } from '../state/app-store';\n" +
+        'export const x = [useState, scenarioStore];\n',
+    );
+    expect(messages).toHaveLength(2);
+  });
 });

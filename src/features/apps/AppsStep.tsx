@@ -10,7 +10,7 @@ import {
   type WhiteLabelVolume,
 } from '../../engine/index';
 import { localToday, scenarioStore, useQuote, useScenario } from '../../state/app-store';
-import { moneyFormatter } from '../summary/figures';
+import { moneyFormatter } from '../../components/format';
 import './apps.css';
 import {
   appendEntry,

@@ -6,7 +6,7 @@ import { useSectionForm } from '../../components/form/use-section-form';
 import { ScenarioObjectSchema, type Scenario } from '../../engine/index';
 import { checkUniqueIds } from '../../engine/schema/common';
 import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
-import { moneyFormatter } from '../summary/figures';
+import { moneyFormatter } from '../../components/format';
 import {
   decimalsOf,
   describeDistributorRate,

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useFieldReveal } from '../../components/form/field-focus';
 import type { CustomerLine, PriceTable, QuoteCustomer, QuoteIssue } from '../../engine/index';
 import { useQuote, useScenarioStore } from '../../state/app-store';
-import { moneyFormatter } from '../summary/figures';
+import { moneyFormatter } from '../../components/format';
 import { editScenario, LineSelect, LineTextInput, nameOf } from './cells';
 import { ImportLines } from './ImportLines';
 import { LineDetails } from './LineDetails';

@@ -1,7 +1,7 @@
 import type { CustomerLine, PriceTable } from '../../engine/index';
 import { problemsOf } from '../../engine/schema/common';
 import { CustomerLineSchema } from '../../engine/schema/scenario';
-import { csvField } from '../documents/csv';
+import { csvField } from '../../reports/csv';
 
 /**
  * Customer lines as CSV, both ways (ADR 010): `linesToCsv` writes them, `parseLinesCsv` reads

@@ -6,7 +6,7 @@ import { useSectionForm } from '../../components/form/use-section-form';
 import { ScenarioObjectSchema, type Environment, type PriceTable } from '../../engine/index';
 import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
 import type { QuoteResult } from '../../state/quote';
-import { moneyFormatter } from '../summary/figures';
+import { moneyFormatter } from '../../components/format';
 
 /** The platform part of the scenario: its rules and messages come from the scenario schema. */
 const PlatformSchema = ScenarioObjectSchema.shape.platform;

@@ -3,7 +3,7 @@ import { TextField } from '../../components/form/Field';
 import { useSectionForm } from '../../components/form/use-section-form';
 import { ScenarioObjectSchema, type QuoteCustomer, type Sell } from '../../engine/index';
 import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
-import { moneyFormatter } from '../summary/figures';
+import { moneyFormatter } from '../../components/format';
 
 /** The pricing section of the scenario, with the schema's rules and messages. */
 const PricingSchema = ScenarioObjectSchema.shape.pricing;

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react';
 import { useQuote, useScenario } from '../../state/app-store';
-import { customersCsv, monthsCsv } from '../documents/csv';
-import { countLabel, moneyFormatter } from '../summary/figures';
+import { customersCsv, monthsCsv } from '../../reports/csv';
+import { countLabel, moneyFormatter } from '../../components/format';
 import { CustomerResultsTable } from './CustomerResultsTable';
 import { downloadCsv } from './download';
 import { IssuesList, type LinkFor } from './IssuesList';

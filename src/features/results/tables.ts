@@ -1,15 +1,15 @@
 import type { PaygAdvice, PriceTable, Quote, Scenario } from '../../engine/index';
-import { compareDecimals, percentOf, quoteDigits, sumDecimals } from '../documents/decimal';
-import { platformAmounts, totalAmounts, type RowAmounts } from '../documents/totals';
+import { compareDecimals, percentOf, quoteDigits, sumDecimals } from '../../reports/decimal';
+import { platformAmounts, totalAmounts, type RowAmounts } from '../../reports/totals';
 
 /**
  * The Results step's tables, shaped from the quote (pure: no React, no table library).
  * Amounts stay the quote's decimal strings; every total is an exact decimal sum
- * (`../documents/decimal`), the same shaping the CSV exports use, so the screen, the CSV and
+ * (`src/reports/decimal.ts`), the same shaping the CSV exports use, so the screen, the CSV and
  * the quote agree to the cent.
  */
 
-export type { RowAmounts } from '../documents/totals';
+export type { RowAmounts } from '../../reports/totals';
 
 // ---------------------------------------------------------------------------------------------
 // Customers

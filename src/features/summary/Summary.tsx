@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { useQuote } from '../../state/app-store';
-import { countLabel, moneyFormatter, summaryFigures } from './figures';
+import { countLabel, moneyFormatter } from '../../components/format';
+import { summaryFigures } from './figures';
 
 export interface SummaryProps {
   /** Where to fix the field at a scenario path: the link and the name of its step. */

@@ -6,7 +6,7 @@ import { focusField } from '../../../src/components/form/field-focus';
 import { whiteLabelVolume, type Scenario } from '../../../src/engine/index';
 import { AppsStep } from '../../../src/features/apps/AppsStep';
 import { Summary } from '../../../src/features/summary/Summary';
-import { moneyFormatter } from '../../../src/features/summary/figures';
+import { moneyFormatter } from '../../../src/components/format';
 import { bundledRegistry } from '../../../src/price-tables/bundled';
 import { resolvePinned } from '../../../src/price-tables/registry';
 import { localToday, scenarioStore } from '../../../src/state/app-store';

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChannelStep } from '../../../src/features/channel/ChannelStep';
 import { sumAmounts } from '../../../src/features/channel/rates';
-import { moneyFormatter } from '../../../src/features/summary/figures';
+import { moneyFormatter } from '../../../src/components/format';
 import { scenarioStore } from '../../../src/state/app-store';
 import { resetApp as reset, engineQuote as quoteOf } from '../../support/app-state';
 

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { focusField } from '../../../src/components/form/field-focus';
 import { CustomersStep, ROW_HEIGHT } from '../../../src/features/customers/CustomersStep';
-import { moneyFormatter } from '../../../src/features/summary/figures';
+import { moneyFormatter } from '../../../src/components/format';
 import { scenarioStore } from '../../../src/state/app-store';
 import { sampleScenario } from '../../../src/state/sample';
 import { resetApp as reset, engineQuote as quoteOf, openScenario } from '../../support/app-state';

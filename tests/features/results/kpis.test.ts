@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moneyFormatter } from '../../../src/features/summary/figures';
+import { moneyFormatter } from '../../../src/components/format';
 import { formatKpi, resultKpis } from '../../../src/features/results/kpis';
 import { sampleScenario } from '../../../src/state/sample';
 import { generateScenario } from '../../../bench/generate';

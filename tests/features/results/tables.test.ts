@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../../bench/generate';
 import type { Quote, Scenario } from '../../../src/engine/index';
-import { customersCsv, monthsCsv } from '../../../src/features/documents/csv';
-import { compareDecimals, quoteDigits, sumDecimals } from '../../../src/features/documents/decimal';
+import { customersCsv, monthsCsv } from '../../../src/reports/csv';
+import { compareDecimals, quoteDigits, sumDecimals } from '../../../src/reports/decimal';
 import {
   adviceText,
   CUSTOMER_ORDER,

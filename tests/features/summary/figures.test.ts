@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPricingData } from '../../../src/cli/load-tables';
-import { countLabel, moneyFormatter, summaryFigures } from '../../../src/features/summary/figures';
+import { countLabel, moneyFormatter } from '../../../src/components/format';
+import { summaryFigures } from '../../../src/features/summary/figures';
 import { createQuoteSelector } from '../../../src/state/quote';
 import { sampleScenario } from '../../../src/state/sample';
 

@@ -46,7 +46,7 @@ import {
 } from '../../../engine/index';
 import type { TableEntry } from '../../../price-tables/registry';
 import { localToday, useQuote, useScenario } from '../../../state/app-store';
-import { moneyFormatter } from '../../summary/figures';
+import { moneyFormatter } from '../../../components/format';
 import {
   compactMoneyFormatter,
   COST_CATEGORIES,

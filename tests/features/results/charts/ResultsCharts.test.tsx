@@ -7,7 +7,7 @@ import ResultsChartsDefault, {
   ResultsCharts,
 } from '../../../../src/features/results/charts/ResultsCharts';
 import { periodLabel, rateFormatter } from '../../../../src/features/results/charts/chart-data';
-import { moneyFormatter } from '../../../../src/features/summary/figures';
+import { moneyFormatter } from '../../../../src/components/format';
 import { bundledRegistry } from '../../../../src/price-tables/bundled';
 import { resolvePinned } from '../../../../src/price-tables/registry';
 import { localToday, scenarioStore } from '../../../../src/state/app-store';

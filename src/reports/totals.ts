@@ -1,4 +1,4 @@
-import type { Quote } from '../../engine/index';
+import type { Quote } from '../engine/index';
 import { negateDecimal, quoteDigits, sumDecimals } from './decimal';
 
 /** The amounts of one row of a customers table: a customer line, the platform or a total. */

@@ -1,4 +1,4 @@
-import type { Quote } from '../../engine/index';
+import type { Quote } from '../engine/index';
 
 /**
  * Exact arithmetic on the quote's amounts, which are decimal strings in the currency's minor

@@ -1,4 +1,4 @@
-import type { Quote, Scenario } from '../../engine/index';
+import type { Quote, Scenario } from '../engine/index';
 import { quoteDigits, sumDecimals } from './decimal';
 import { platformAmounts } from './totals';
 

@@ -8,7 +8,7 @@ import {
   subtractDecimals,
   sumDecimals,
   toUnits,
-} from '../../../src/features/documents/decimal';
+} from '../../src/reports/decimal';
 
 describe('decimal amounts', () => {
   it('reads and writes amounts as exact integers of minor units', () => {
