@@ -9,6 +9,13 @@ export default defineConfig({
     // scripts/check-bundle-budget.ts reads it to find the JavaScript of the first screen.
     manifest: true,
   },
+  // The document worker (src/features/documents/document.worker.ts) is a module worker
+  // (`{ type: 'module' }`), and the PDF code it bundles has dynamic imports (jspdf's optional
+  // html2canvas, DOMPurify and canvg), which need a code-splitting format: ES modules, not
+  // Vite's default IIFE.
+  worker: {
+    format: 'es',
+  },
   test: {
     environment: 'node',
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],

@@ -33,11 +33,16 @@ export const STEP_FORMS: Partial<Record<StepId, StepForm>> = {
     import('../features/pricing/PricingStep').then((m) => ({ default: m.PricingStep })),
   ),
   // The issues list links to the field to fix through the shell's routing, which a feature
-  // may not import: the shell hands it in, as it does to the live summary.
+  // may not import: the shell hands it in, as it does to the live summary. The exports are
+  // the documents feature's panel, composed here because features do not import each other;
+  // both load in this lazy chunk (jspdf itself only in the document worker).
   results: lazy(() =>
-    import('../features/results/ResultsStep').then((m) => ({
+    Promise.all([
+      import('../features/results/ResultsStep'),
+      import('../features/documents/DocumentsPanel'),
+    ]).then(([results, documents]) => ({
       default: function Results() {
-        return <m.ResultsStep linkFor={fieldLink} />;
+        return <results.ResultsStep linkFor={fieldLink} exports={<documents.DocumentsPanel />} />;
       },
     })),
   ),

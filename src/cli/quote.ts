@@ -4,9 +4,10 @@
  *                  [--pdf OUT.pdf --document NAME [--customer ID]]`
  *
  * The same engine as the app, without a browser. Exit status: 0 a valid quote;
- * 1 a quote whose issues include errors (the JSON is still written); 2 input
- * that cannot be read or does not match its schema (reasons, with JSON paths,
- * on standard error). Never a stack trace.
+ * 1 a quote whose issues include errors (the JSON is still written, no PDF);
+ * 2 input that cannot be read or does not match its schema (reasons, with JSON
+ * paths, on standard error), or PDF flags that do not fit (an unknown
+ * --document, a --customer the scenario does not have). Never a stack trace.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ import { runQuote, type CliIo } from './run-quote';
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  writeFile: (path, text) => writeFileSync(path, text),
+  writeFile: (path, data) => writeFileSync(path, data),
 };
 
 let args;
@@ -40,7 +41,11 @@ try {
   process.exit(2);
 }
 
-process.exitCode = runQuote({ positionals: args.positionals, ...args.values }, io, localToday());
+process.exitCode = await runQuote(
+  { positionals: args.positionals, ...args.values },
+  io,
+  localToday(),
+);
 
 function localToday(): string {
   const d = new Date();

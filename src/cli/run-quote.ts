@@ -9,12 +9,19 @@ import {
 } from '../engine/index';
 import { customersCsv, monthsCsv } from '../reports/csv';
 import {
+  buildDocument,
+  DOCUMENT_KINDS,
+  DocumentInputError,
+  type DocumentKind,
+} from '../reports/pdf/index';
+import {
   identityLabel,
   parseJsonText,
   parsePriceTableText,
   sameIdentity,
 } from '../price-tables/parse';
 import { resolvePinned } from '../price-tables/registry';
+import { loadPdfFonts } from './load-fonts';
 import { loadPricingData, sha256Of } from './load-tables';
 
 /**
@@ -28,7 +35,8 @@ export function fromCaller(path: string): string {
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  writeFile(path: string, text: string): void;
+  /** Writes a whole file: text (JSON, CSV) or bytes (PDF). */
+  writeFile(path: string, data: string | Uint8Array): void;
 }
 
 export interface QuoteArgs {
@@ -56,11 +64,14 @@ Options:
   --json OUT.json      write the quote JSON to a file instead of standard output
   --csv OUT.csv        write the customer lines with their totals as CSV
   --csv-monthly OUT.csv  write the monthly series as CSV
-  --pdf OUT.pdf --document msp-proposal|customer-proposal|internal-report [--customer ID]
-                       PDF documents (not available yet)
+  --pdf OUT.pdf --document msp-proposal|customer-proposal|internal-report
+                       write a PDF document: the vendor's proposal to the MSP,
+                       the MSP's proposal to one customer, or the internal report
+  --customer ID        the customer line a customer-proposal is for
 
-Exit status: 0 a valid quote; 1 a quote with errors (still written);
-2 input that cannot be read or does not match its schema.
+Exit status: 0 a valid quote; 1 a quote with errors (still written; no PDF);
+2 input that cannot be read or does not match its schema, or a bad
+--document / --customer.
 `;
 
 class InputError extends Error {
@@ -96,10 +107,10 @@ function formatProblems(source: string, problems: readonly SchemaProblem[]): str
     .join('');
 }
 
-/** Runs the command; returns the exit status. All output goes through `io`. */
-export function runQuote(args: QuoteArgs, io: CliIo, clockToday: string): number {
+/** Runs the command; resolves to the exit status. All output goes through `io`. */
+export async function runQuote(args: QuoteArgs, io: CliIo, clockToday: string): Promise<number> {
   try {
-    return run(args, io, clockToday);
+    return await run(args, io, clockToday);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(formatProblems(e.source, e.problems));
@@ -113,7 +124,40 @@ export function runQuote(args: QuoteArgs, io: CliIo, clockToday: string): number
   }
 }
 
-function run(args: QuoteArgs, io: CliIo, clockToday: string): number {
+/** The PDF asked for with --pdf, --document and --customer; a message when they do not fit. */
+function pdfRequest(
+  args: QuoteArgs,
+):
+  | { ok: true; pdf: { path: string; kind: DocumentKind; customer?: string } | null }
+  | { ok: false; message: string } {
+  const { pdf, document, customer } = args;
+  if (pdf === undefined) {
+    if (document !== undefined || customer !== undefined) {
+      return { ok: false, message: '--document and --customer go with --pdf OUT.pdf' };
+    }
+    return { ok: true, pdf: null };
+  }
+  const kinds = DOCUMENT_KINDS.join(', ');
+  if (document === undefined) {
+    return { ok: false, message: `--pdf needs --document, one of ${kinds}` };
+  }
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(document)) {
+    return { ok: false, message: `--document must be one of ${kinds}; got "${document}"` };
+  }
+  const kind = document as DocumentKind;
+  if (kind === 'customer-proposal' && (customer === undefined || customer === '')) {
+    return {
+      ok: false,
+      message: '--document customer-proposal needs --customer ID, the id of a customer line',
+    };
+  }
+  if (kind !== 'customer-proposal' && customer !== undefined) {
+    return { ok: false, message: '--customer goes with --document customer-proposal only' };
+  }
+  return { ok: true, pdf: { path: pdf, kind, ...(customer === undefined ? {} : { customer }) } };
+}
+
+async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<number> {
   if (args.help) {
     io.stdout(USAGE);
     return 0;
@@ -124,12 +168,12 @@ function run(args: QuoteArgs, io: CliIo, clockToday: string): number {
     );
     return 2;
   }
-  if (args.pdf !== undefined || args.document !== undefined || args.customer !== undefined) {
-    io.stderr(
-      'quote: PDF documents (--pdf, --document, --customer) are not available yet; they arrive with the documents release. Use --json or --csv.\n',
-    );
+  const wanted = pdfRequest(args);
+  if (!wanted.ok) {
+    io.stderr(`quote: ${wanted.message}\n`);
     return 2;
   }
+  const pdf = wanted.pdf;
   const today = args.today ?? clockToday;
   if (args.today !== undefined && !isRealDate(args.today)) {
     io.stderr(`quote: --today must be a date written YYYY-MM-DD, got "${args.today}"\n`);
@@ -171,23 +215,63 @@ function run(args: QuoteArgs, io: CliIo, clockToday: string): number {
     sha256 = pinned.entry.sha256 ?? '';
   }
 
+  if (pdf?.customer !== undefined) {
+    const lines = scenario.value.customers;
+    if (!lines.some((c) => c.id === pdf.customer)) {
+      const ids = lines.map((c) => c.id);
+      const shown =
+        ids.slice(0, 20).join(', ') + (ids.length > 20 ? `, … (${ids.length} in all)` : '');
+      io.stderr(
+        `quote: --customer "${pdf.customer}": ${scenarioPath} has no customer line with this id; its lines are ${shown || 'none'}\n`,
+      );
+      return 2;
+    }
+  }
+
   const quote = calculateQuote(scenario.value, table, { today, tableSha256: sha256 });
+  const errors = quote.issues.filter((i) => i.level === 'error');
+
+  // the document is built before anything is written, so a refusal leaves no half output
+  let document: Uint8Array | null = null;
+  if (pdf !== null && errors.length === 0) {
+    try {
+      document = await buildDocument({
+        kind: pdf.kind,
+        scenario: scenario.value,
+        quote,
+        table,
+        today,
+        customerId: pdf.customer,
+        fonts: loadPdfFonts(),
+      });
+    } catch (e) {
+      if (e instanceof DocumentInputError) {
+        io.stderr(`quote: cannot build the ${pdf.kind}: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+  }
+
   const json = `${JSON.stringify(quote, null, 2)}\n`;
   if (args.json !== undefined) write(io, args.json, json);
   else io.stdout(json);
   if (args.csv !== undefined) write(io, args.csv, customersCsv(scenario.value, quote));
   if (args['csv-monthly'] !== undefined) write(io, args['csv-monthly'], monthsCsv(quote));
+  if (pdf !== null && document !== null) write(io, pdf.path, document);
 
-  const errors = quote.issues.filter((i) => i.level === 'error');
   for (const issue of quote.issues) {
     io.stderr(`${scenarioPath}: ${issue.level}: ${issue.path}: ${issue.message} [${issue.code}]\n`);
+  }
+  if (pdf !== null && errors.length > 0) {
+    io.stderr(`quote: no PDF written: the quote has errors (listed above); fix them first\n`);
   }
   return errors.length > 0 ? 1 : 0;
 }
 
-function write(io: CliIo, path: string, text: string): void {
+function write(io: CliIo, path: string, data: string | Uint8Array): void {
   try {
-    io.writeFile(fromCaller(path), text);
+    io.writeFile(fromCaller(path), data);
   } catch (e) {
     throw new InputError(path, [{ path: '', message: `cannot write: ${(e as Error).message}` }]);
   }

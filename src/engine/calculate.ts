@@ -41,6 +41,36 @@ export function calculateQuote(
   table: PriceTable,
   options: QuoteOptions,
 ): Quote {
+  return tracedQuote(scenario, table, options, null).quote;
+}
+
+/**
+ * One customer line's amounts month by month, as the month loop adds them up (all of the line's
+ * `count` customers; minor units, index = month, 0 unused). Filled only for the lines a caller
+ * asks for (`tracedQuote`), so `calculateQuote` pays one null check per priced month.
+ */
+export interface LineTrace {
+  readonly revenue: number[];
+  readonly recurringRevenue: number[];
+  readonly oneOffRevenue: number[];
+  readonly cost: number[];
+  readonly commissions: number[];
+  /** 1 in the months the line is active, else 0. */
+  readonly active: number[];
+}
+
+/**
+ * `calculateQuote`, also recording the monthly amounts of the customer lines at `lineIndices`
+ * (0-based positions in `scenario.customers`) from the very additions that make the quote's
+ * months and the lines' totals. `traces` is empty when the quote has errors.
+ */
+export function tracedQuote(
+  scenario: Scenario,
+  table: PriceTable,
+  options: QuoteOptions,
+  lineIndices: readonly number[] | null,
+): { quote: Quote; traces: Map<number, LineTrace> } {
+  const traces = new Map<number, LineTrace>();
   const t = compileTable(table);
   const header = {
     priceTable: {
@@ -72,18 +102,41 @@ export function calculateQuote(
   });
 
   const errors = findErrors(scenario, t);
-  if (errors.length > 0) return invalid(errors);
+  if (errors.length > 0) return { quote: invalid(errors), traces };
   try {
-    const priced = price(scenario, t);
-    return { ...header, ...priced.quote, issues: [...expired, ...priced.warnings] };
+    const H = scenario.horizonMonths;
+    const tracing: (LineTrace | undefined)[] = [];
+    for (const index of lineIndices ?? []) {
+      if (index < 0 || index >= scenario.customers.length || tracing[index]) continue;
+      const zeros = () => new Array<number>(H + 1).fill(0);
+      const trace = {
+        revenue: zeros(),
+        recurringRevenue: zeros(),
+        oneOffRevenue: zeros(),
+        cost: zeros(),
+        commissions: zeros(),
+        active: zeros(),
+      };
+      tracing[index] = trace;
+      traces.set(index, trace);
+    }
+    const priced = price(scenario, t, traces.size > 0 ? tracing : null);
+    return {
+      quote: { ...header, ...priced.quote, issues: [...expired, ...priced.warnings] },
+      traces,
+    };
   } catch (e) {
-    if (e instanceof AmountRangeError) return invalid([amountOutOfRange(e, t)]);
+    traces.clear();
+    if (e instanceof AmountRangeError) return { quote: invalid([amountOutOfRange(e, t)]), traces };
     throw e;
   }
 }
 
-/** The month-by-month pricing of a scenario without errors. */
-function price(scenario: Scenario, t: CompiledTable) {
+/**
+ * The month-by-month pricing of a scenario without errors; `tracing[i]`, when given, receives
+ * line i's monthly amounts.
+ */
+function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undefined)[] | null) {
   const H = scenario.horizonMonths;
   const calendar = monthsOf(scenario.startPeriod, H);
   const money = (v: number | bigint) => formatScaled(v, t.minorDigits);
@@ -177,6 +230,17 @@ function price(scenario: Scenario, t: CompiledTable) {
     line.revenue += rev * copies;
     line.cost += (costRecurring + costOneOff) * copies;
     line.commissions += (pc + dc) * copies;
+    if (tracing !== null) {
+      const trace = tracing[p.index];
+      if (trace) {
+        trace.revenue[m]! += rev * copies;
+        trace.recurringRevenue[m]! += revRecurring * copies;
+        trace.oneOffRevenue[m]! += revOneOff * copies;
+        trace.cost[m]! += (costRecurring + costOneOff) * copies;
+        trace.commissions[m]! += (pc + dc) * copies;
+        trace.active[m] = 1;
+      }
+    }
     lineSize.revenue += (Math.abs(revRecurring) + Math.abs(revOneOff)) * copies;
     lineSize.outgoing +=
       (Math.abs(license) +

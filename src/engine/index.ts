@@ -32,3 +32,5 @@ export type { ParseResult, SchemaProblem } from './schema/common';
 export { formatScaled, minorDigitsOf, parseMicros, roundDiv } from './money';
 export type { MinorUnits } from './money';
 export type * from './quote-types';
+export { customerSeries } from './line-series';
+export type { CustomerSeries, CustomerSeriesMonth } from './line-series';

@@ -91,7 +91,7 @@ const damagedText = (text: string) =>
     fc.constantFrom('', '\u0000\u0001', '\uFEFF{}', 'null', '[]', '{"schemaVersion": 1}'),
   );
 
-function run(scenario: string, table?: string) {
+async function run(scenario: string, table?: string) {
   const scenarioPath = join(dir, 'scenario.json');
   writeFileSync(scenarioPath, scenario);
   const args: Parameters<typeof runQuote>[0] = { positionals: [scenarioPath], today: '2026-11-22' };
@@ -101,7 +101,7 @@ function run(scenario: string, table?: string) {
   }
   let stdout = '';
   let stderr = '';
-  const code = runQuote(
+  const code = await runQuote(
     args,
     { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), writeFile: () => {} },
     '2026-11-22',
@@ -109,7 +109,7 @@ function run(scenario: string, table?: string) {
   return { code, stdout, stderr };
 }
 
-function expectAnAnswer(r: ReturnType<typeof run>): void {
+function expectAnAnswer(r: Awaited<ReturnType<typeof run>>): void {
   expect([0, 1, 2]).toContain(r.code);
   expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
   expect(r.stderr).not.toMatch(/internal error/); // every refusal is about the input
@@ -125,30 +125,34 @@ function expectAnAnswer(r: ReturnType<typeof run>): void {
 }
 
 describe('quote on hostile input', () => {
-  it('a scenario with values replaced, removed or of the wrong type: exit 0, 1 or 2, never a crash', () => {
-    fc.assert(
-      fc.property(mutatedText(scenarioText), (text) => expectAnAnswer(run(text))),
+  it('a scenario with values replaced, removed or of the wrong type: exit 0, 1 or 2, never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutatedText(scenarioText), async (text) => expectAnAnswer(await run(text))),
       { numRuns: RUNS },
     );
   });
 
-  it('a damaged scenario file (truncated, a character changed, not JSON at all)', () => {
-    fc.assert(
-      fc.property(damagedText(scenarioText), (text) => expectAnAnswer(run(text))),
+  it('a damaged scenario file (truncated, a character changed, not JSON at all)', async () => {
+    await fc.assert(
+      fc.asyncProperty(damagedText(scenarioText), async (text) => expectAnAnswer(await run(text))),
       { numRuns: RUNS },
     );
   });
 
-  it('a price table with values replaced, removed or of the wrong type', () => {
-    fc.assert(
-      fc.property(mutatedText(tableText), (text) => expectAnAnswer(run(scenarioText, text))),
+  it('a price table with values replaced, removed or of the wrong type', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutatedText(tableText), async (text) =>
+        expectAnAnswer(await run(scenarioText, text)),
+      ),
       { numRuns: RUNS },
     );
   });
 
-  it('a damaged price table file', () => {
-    fc.assert(
-      fc.property(damagedText(tableText), (text) => expectAnAnswer(run(scenarioText, text))),
+  it('a damaged price table file', async () => {
+    await fc.assert(
+      fc.asyncProperty(damagedText(tableText), async (text) =>
+        expectAnAnswer(await run(scenarioText, text)),
+      ),
       { numRuns: RUNS },
     );
   });

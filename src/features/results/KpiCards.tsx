@@ -1,4 +1,4 @@
-import { formatKpi, type Kpi } from './kpis';
+import { formatKpi, type Kpi } from '../../reports/kpis';
 
 export interface KpiCardsProps {
   readonly kpis: readonly Kpi[];

@@ -1,12 +1,10 @@
 import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react';
 import { useQuote, useScenario } from '../../state/app-store';
-import { customersCsv, monthsCsv } from '../../reports/csv';
 import { countLabel, moneyFormatter } from '../../components/format';
 import { CustomerResultsTable } from './CustomerResultsTable';
-import { downloadCsv } from './download';
 import { IssuesList, type LinkFor } from './IssuesList';
 import { KpiCards } from './KpiCards';
-import { resultKpis } from './kpis';
+import { resultKpis } from '../../reports/kpis';
 import { MonthlyTable } from './MonthlyTable';
 import { customerResultRows, monthResultRows } from './tables';
 import './results.css';
@@ -19,6 +17,12 @@ export type { LinkFor } from './IssuesList';
 export interface ResultsStepProps {
   /** Where to fix the field at a scenario path (the shell's routing, passed in). */
   readonly linkFor: LinkFor;
+  /**
+   * What the "Exports" section holds: the shell passes the documents feature's panel (PDF and
+   * CSV), which this feature may not import. Shown also when the quote has errors, so the panel
+   * can say why there is nothing to export. No section without it.
+   */
+  readonly exports?: ReactNode;
 }
 
 function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
@@ -31,24 +35,12 @@ function Section({ title, children }: { readonly title: string; readonly childre
   );
 }
 
-/** A file name from the scenario's title: "Müller plan" → "muller-plan-customers.csv". */
-function fileName(title: string, what: string): string {
-  const slug = title
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${slug || 'quote'}-${what}.csv`;
-}
-
 /**
  * Step 7 of the wizard: the quote of the open scenario in figures, charts and tables, its
- * issues with links to the fields to fix, and the CSV exports. Re-priced on every edit; when
+ * issues with links to the fields to fix, and the exports it is handed (`exports`). Re-priced on every edit; when
  * the quote cannot be computed or has errors, it says why and shows no figures.
  */
-export function ResultsStep({ linkFor }: ResultsStepProps) {
+export function ResultsStep({ linkFor, exports }: ResultsStepProps) {
   const result = useQuote();
   const scenario = useScenario();
   const quote = result.ok ? result.quote : null;
@@ -80,6 +72,8 @@ export function ResultsStep({ linkFor }: ResultsStepProps) {
     </Section>
   );
 
+  const exportsSection = exports ? <Section title="Exports">{exports}</Section> : null;
+
   if (!kpis) {
     return (
       <div className="results">
@@ -88,6 +82,7 @@ export function ResultsStep({ linkFor }: ResultsStepProps) {
           {errors === 1 ? 'is' : 'are'} fixed.
         </p>
         {issues}
+        {exportsSection}
       </div>
     );
   }
@@ -109,28 +104,7 @@ export function ResultsStep({ linkFor }: ResultsStepProps) {
         <MonthlyTable quote={quote} rows={monthRows} money={money} />
       </Section>
       {issues}
-      <Section title="Exports">
-        <p className="field-hint">
-          Plain decimal numbers with a header row; the customers file ends with the platform and the
-          total.
-        </p>
-        <div className="button-row">
-          <button
-            type="button"
-            onClick={() =>
-              downloadCsv(fileName(scenario.title, 'customers'), customersCsv(scenario, quote))
-            }
-          >
-            Download customers CSV
-          </button>
-          <button
-            type="button"
-            onClick={() => downloadCsv(fileName(scenario.title, 'monthly'), monthsCsv(quote))}
-          >
-            Download monthly CSV
-          </button>
-        </div>
-      </Section>
+      {exportsSection}
     </div>
   );
 }

@@ -2,10 +2,10 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
+import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fieldLink } from '../../../src/app/routing';
 import { ScenarioSchema, type Scenario } from '../../../src/engine/index';
-import { customersCsv, monthsCsv } from '../../../src/reports/csv';
 import { compareDecimals, sumDecimals } from '../../../src/reports/decimal';
 import { ResultsStep } from '../../../src/features/results/ResultsStep';
 import { moneyFormatter } from '../../../src/components/format';
@@ -25,9 +25,10 @@ afterEach(() => {
   reset();
 });
 
-function renderStep() {
+/** The shell passes the documents panel as `exports`; here a stand-in (it has its own tests). */
+function renderStep({ exports = <p>Exports stand-in</p> }: { exports?: ReactNode } = {}) {
   const user = userEvent.setup();
-  render(<ResultsStep linkFor={fieldLink} />);
+  render(<ResultsStep linkFor={fieldLink} exports={exports} />);
   return { user };
 }
 
@@ -118,6 +119,7 @@ describe('the Results step', () => {
     expect(monthTotal[columnIndex(months, 'Total cost')]).toBe(money(quote.totals!.cost));
     expect(monthTotal[columnIndex(months, 'Margin')]).toBe(money(quote.totals!.margin));
     expect(screen.getByText('No issues: nothing to fix.')).toBeInTheDocument();
+    expect(within(region('Exports')).getByText('Exports stand-in')).toBeInTheDocument();
   });
 
   it('sorts the customer lines by revenue from a header button, with aria-sort', async () => {
@@ -244,7 +246,8 @@ describe('the Results step', () => {
     expect(screen.getByText('No figures until the 1 error below is fixed.')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Key figures' })).toBeNull();
     expect(screen.queryByRole('table')).toBeNull();
-    expect(screen.queryByRole('button', { name: /Download/ })).toBeNull();
+    // the exports stay, so the documents panel can say why there is nothing to export
+    expect(within(region('Exports')).getByText('Exports stand-in')).toBeInTheDocument();
     const issues = screen.getByRole('region', { name: /^Issues \(1 error/ });
     expect(within(issues).getByRole('link')).toHaveAttribute(
       'href',
@@ -275,38 +278,15 @@ describe('the Results step', () => {
     expect(screen.queryByRole('button', { name: /Show/ })).toBeNull();
   });
 
-  it('downloads the customers and monthly CSV', async () => {
-    const blobs: Blob[] = [];
-    const names: string[] = [];
-    Object.assign(URL, {
-      createObjectURL: vi.fn((blob: Blob) => {
-        blobs.push(blob);
-        return 'blob:results';
-      }),
-      revokeObjectURL: vi.fn(),
-    });
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      names.push(this.download);
-    });
-    const { user } = renderStep();
-    await user.click(screen.getByRole('button', { name: 'Download customers CSV' }));
-    await user.click(screen.getByRole('button', { name: 'Download monthly CSV' }));
-    expect(names).toEqual([
-      expect.stringMatching(/-customers\.csv$/),
-      expect.stringMatching(/-monthly\.csv$/),
-    ]);
-    const texts = await Promise.all(
-      blobs.map(async (b) =>
-        new TextDecoder('utf-8', { ignoreBOM: true }).decode(await b.arrayBuffer()),
-      ),
-    );
-    const quote = appQuote();
-    expect(texts).toEqual([
-      `\uFEFF${customersCsv(scenarioStore.getState().scenario, quote)}`,
-      `\uFEFF${monthsCsv(quote)}`,
-    ]);
+  it('shows the exports it is handed, and no Exports section without them', () => {
+    renderStep({ exports: <button type="button">Export stand-in</button> });
+    expect(
+      within(region('Exports')).getByRole('button', { name: 'Export stand-in' }),
+    ).toBeInTheDocument();
+    cleanup();
+    renderStep({ exports: null });
+    expect(screen.queryByRole('region', { name: 'Exports' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Download/ })).toBeNull();
   });
 
   it('has labelled tables and filters and no axe violations', async () => {

@@ -61,7 +61,7 @@ import {
   type MixSlice,
   type PaygChart,
   type WaterfallBar,
-} from './chart-data';
+} from '../../../reports/chart-data';
 import './charts.css';
 
 // Colours: each at least 3:1 against white (WCAG 1.4.11), told apart by legend labels too.

@@ -6,7 +6,7 @@ import { paygBreakEven, priceWaterfall, type Scenario } from '../../../../src/en
 import ResultsChartsDefault, {
   ResultsCharts,
 } from '../../../../src/features/results/charts/ResultsCharts';
-import { periodLabel, rateFormatter } from '../../../../src/features/results/charts/chart-data';
+import { periodLabel, rateFormatter } from '../../../../src/reports/chart-data';
 import { moneyFormatter } from '../../../../src/components/format';
 import { bundledRegistry } from '../../../../src/price-tables/bundled';
 import { resolvePinned } from '../../../../src/price-tables/registry';

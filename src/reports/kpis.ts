@@ -1,4 +1,4 @@
-import type { Quote } from '../../engine/index';
+import type { Quote } from '../engine/index';
 
 /** What a KPI card shows: an amount, a percent, or a month of the horizon. */
 export type KpiValue =
@@ -27,8 +27,9 @@ export interface Kpi {
 }
 
 /**
- * The KPI cards of the Results step (PRODUCT.md, step 7), in order, from the quote's totals;
- * amounts stay the quote's exact decimal strings. Null when an error stopped the quote.
+ * The KPI cards of the Results step (PRODUCT.md, step 7) and the key figures of the PDFs, in
+ * order, from the quote's totals; amounts stay the quote's exact decimal strings. Null when an
+ * error stopped the quote.
  */
 export function resultKpis(quote: Quote): Kpi[] | null {
   const t = quote.totals;

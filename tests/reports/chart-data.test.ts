@@ -6,7 +6,7 @@ import {
   type PriceWaterfall,
   type Quote,
   type Scenario,
-} from '../../../../src/engine/index';
+} from '../../src/engine/index';
 import {
   COST_CATEGORIES,
   cumulativeMargin,
@@ -20,12 +20,12 @@ import {
   subtractAmounts,
   sumAmounts,
   waterfallBars,
-} from '../../../../src/features/results/charts/chart-data';
-import { bundledRegistry } from '../../../../src/price-tables/bundled';
-import { resolvePinned } from '../../../../src/price-tables/registry';
-import { localToday } from '../../../../src/state/app-store';
-import { sampleScenario } from '../../../../src/state/sample';
-import { engineQuote } from '../../../support/app-state';
+} from '../../src/reports/chart-data';
+import { bundledRegistry } from '../../src/price-tables/bundled';
+import { resolvePinned } from '../../src/price-tables/registry';
+import { localToday } from '../../src/state/app-store';
+import { sampleScenario } from '../../src/state/sample';
+import { engineQuote } from '../support/app-state';
 
 /** A quote amount in minor units, exactly (BigInt): the test's own arithmetic, no floats. */
 function minor(amount: string): bigint {

@@ -1,5 +1,6 @@
 /**
- * The data of the Results charts (PRODUCT.md, wizard step 7), shaped from the engine's output.
+ * The data of the Results charts (PRODUCT.md, wizard step 7) and of the PDF documents' charts and
+ * tables (`./pdf`), shaped from the engine's output.
  * Pure: no React, no recharts, no store; every function takes what it shapes as arguments, so
  * tests hand it engine output or a fixture.
  *
@@ -19,7 +20,7 @@ import {
   type PriceWaterfall,
   type Quote,
   type Scenario,
-} from '../../../engine/index';
+} from '../engine/index';
 
 // ------------------------------------------------------------------------------------------
 // Exact decimal strings

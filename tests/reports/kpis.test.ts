@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { moneyFormatter } from '../../../src/components/format';
-import { formatKpi, resultKpis } from '../../../src/features/results/kpis';
-import { sampleScenario } from '../../../src/state/sample';
-import { generateScenario } from '../../../bench/generate';
-import { engineQuote } from '../../support/app-state';
+import { moneyFormatter } from '../../src/components/format';
+import { formatKpi, resultKpis } from '../../src/reports/kpis';
+import { sampleScenario } from '../../src/state/sample';
+import { generateScenario } from '../../bench/generate';
+import { engineQuote } from '../support/app-state';
 
 describe('the KPI cards', () => {
   it('take every figure from the quote totals, in the order of PRODUCT.md', () => {

@@ -1,0 +1,112 @@
+/**
+ * One customer line's figures month by month: what the line's customers are billed (recurring
+ * and one-off revenue), what they cost and the commissions on them. The quote of PRICING.md §6
+ * has the deal's months and each line's totals, not a line's months; a proposal to one end
+ * customer needs its own monthly prices (docs/decisions/013-pdf-documents.md).
+ *
+ * Pure, like `calculateQuote`, and with the same arguments. The figures are recorded by the
+ * quote's own month loop (`tracedQuote`) as it adds them up, never re-priced on their own: a
+ * line priced alone could reach another white-label volume tier, since ranks count every line.
+ * So each line's months sum to its `totals` in the quote, to the minor unit.
+ */
+import { tracedQuote, type LineTrace } from './calculate';
+import { monthsOf } from './calendar';
+import { formatScaled, minorDigitsOf } from './money';
+import type { QuoteOptions } from './quote-types';
+import type { PriceTable } from './schema/price-table';
+import type { Scenario } from './schema/scenario';
+
+/** One month of a customer line, all its `count` customers; amounts in minor digits. */
+export interface CustomerSeriesMonth {
+  month: number;
+  period: string;
+  /** recurringRevenue + oneOffRevenue. */
+  revenue: string;
+  recurringRevenue: string;
+  /** Billed in the line's first month only (setup fees, a fixed `oneOff`). */
+  oneOffRevenue: string;
+  /** License and apps (recurring and setup). */
+  cost: string;
+  /** Partner plus distributor. */
+  commissions: string;
+  /** Whether the line is active this month. */
+  active: boolean;
+}
+
+export interface CustomerSeries {
+  currency: string;
+  customerId: string;
+  /** The line's index in `scenario.customers`. */
+  index: number;
+  count: number;
+  /** Every month of the horizon, month 1 first (inactive months are zero). */
+  months: CustomerSeriesMonth[];
+  /** Sums over the months: equal to the quote's `customers[index].totals`. */
+  totals: {
+    revenue: string;
+    recurringRevenue: string;
+    oneOffRevenue: string;
+    cost: string;
+    commissions: string;
+    margin: string;
+  };
+}
+
+/**
+ * The monthly series of the customer lines `customerIds` (in scenario order; ids the scenario
+ * does not have are left out), or of every line when `customerIds` is omitted. Null when the
+ * scenario's quote has errors: nothing is priced then.
+ */
+export function customerSeries(
+  scenario: Scenario,
+  table: PriceTable,
+  options: QuoteOptions,
+  customerIds?: readonly string[],
+): CustomerSeries[] | null {
+  const wanted = customerIds === undefined ? null : new Set(customerIds);
+  const indices = scenario.customers.flatMap((line, index) =>
+    wanted === null || wanted.has(line.id) ? [index] : [],
+  );
+  const { quote, traces } = tracedQuote(scenario, table, options, indices);
+  if (quote.totals === null || quote.issues.some((i) => i.level === 'error')) return null;
+
+  const digits = minorDigitsOf(table.currency);
+  const money = (v: number) => formatScaled(v, digits);
+  const calendar = monthsOf(scenario.startPeriod, scenario.horizonMonths);
+  return indices.map((index) => {
+    const trace = traces.get(index) as LineTrace;
+    const line = scenario.customers[index]!;
+    const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+    const months = calendar.map(({ period }, i) => {
+      const m = i + 1;
+      return {
+        month: m,
+        period,
+        revenue: money(trace.revenue[m]!),
+        recurringRevenue: money(trace.recurringRevenue[m]!),
+        oneOffRevenue: money(trace.oneOffRevenue[m]!),
+        cost: money(trace.cost[m]!),
+        commissions: money(trace.commissions[m]!),
+        active: trace.active[m] === 1,
+      };
+    });
+    const revenue = sum(trace.revenue);
+    const cost = sum(trace.cost);
+    const commissions = sum(trace.commissions);
+    return {
+      currency: table.currency,
+      customerId: line.id,
+      index,
+      count: line.count,
+      months,
+      totals: {
+        revenue: money(revenue),
+        recurringRevenue: money(sum(trace.recurringRevenue)),
+        oneOffRevenue: money(sum(trace.oneOffRevenue)),
+        cost: money(cost),
+        commissions: money(commissions),
+        margin: money(revenue - cost - commissions),
+      },
+    };
+  });
+}

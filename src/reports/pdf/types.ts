@@ -1,0 +1,37 @@
+import type { PriceTable, Quote, QuoteOptions, QuoteTotals, Scenario } from '../../engine/index';
+import type { DocumentFormat } from './format';
+import type { DocumentKind } from './identity';
+import type { TableNames } from './shape';
+
+export interface DocumentInput {
+  kind: DocumentKind;
+  scenario: Scenario;
+  /** `calculateQuote(scenario, table, { today, tableSha256 })`. */
+  quote: Quote;
+  /** The pinned table: names, validity, vendor name and notes. */
+  table: PriceTable;
+  /** YYYY-MM-DD: the document's date. */
+  today: string;
+  /** The customer line of a customer proposal (required for it, ignored otherwise). */
+  customerId?: string | undefined;
+  /** DejaVu Sans regular and bold (the subsets in src/reports/pdf/fonts/). */
+  fonts: { regular: Uint8Array; bold: Uint8Array };
+}
+
+/** What every section of a document reads: the checked input and its shaping. */
+export interface DocContext {
+  readonly input: DocumentInput;
+  readonly scenario: Scenario;
+  readonly quote: Quote;
+  /** The quote's totals (a document is only built from a quote without errors). */
+  readonly totals: QuoteTotals;
+  readonly table: PriceTable;
+  readonly fmt: DocumentFormat;
+  readonly names: TableNames;
+  /** The currency's minor digits, as the quote writes its amounts. */
+  readonly digits: number;
+  readonly proposalNumber: string;
+  readonly validUntil: string;
+  /** The options the engine's companions (waterfall, volume, series) are run with. */
+  readonly options: QuoteOptions;
+}

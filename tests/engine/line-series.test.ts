@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  calculateQuote,
+  customerSeries,
+  PriceTableSchema,
+  ScenarioSchema,
+  type CustomerSeries,
+  type PriceTable,
+  type Quote,
+  type Scenario,
+} from '../../src/engine/index';
+import { TABLE_VARIANTS, validScenarioArb } from '../oracle/arbitraries';
+import { minor } from './helpers';
+
+// customerSeries: a customer line's monthly figures, recorded by the quote's own month loop.
+// They must add up to the line's totals in the quote, and the lines' months to the quote's
+// months, to the minor unit; asking for them must not change the quote.
+
+const RUNS = Number(process.env.FC_RUNS ?? 40);
+const read = (path: string): unknown =>
+  JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+const examples = '../../../shared/spec/examples/';
+
+const sum = (amounts: readonly string[]) => amounts.reduce((a, b) => a + minor(b), 0n);
+
+function expectConsistent(s: Scenario, t: PriceTable, today: string): void {
+  const quote: Quote = calculateQuote(s, t, { today });
+  const all = customerSeries(s, t, { today });
+  if (quote.totals === null) {
+    expect(all).toBeNull();
+    return;
+  }
+  expect(all).not.toBeNull();
+  const series = all as CustomerSeries[];
+  expect(series.map((x) => x.customerId)).toEqual(quote.customers.map((c) => c.id));
+  series.forEach((line, i) => {
+    const totals = quote.customers[i]!.totals;
+    expect(line.months).toHaveLength(s.horizonMonths);
+    expect(line.totals.revenue).toBe(totals.revenue);
+    expect(line.totals.cost).toBe(totals.cost);
+    expect(line.totals.commissions).toBe(totals.commissions);
+    expect(line.totals.margin).toBe(totals.margin);
+    expect(sum(line.months.map((m) => m.revenue))).toBe(minor(totals.revenue));
+    expect(sum(line.months.map((m) => m.cost))).toBe(minor(totals.cost));
+    expect(minor(line.totals.recurringRevenue) + minor(line.totals.oneOffRevenue)).toBe(
+      minor(line.totals.revenue),
+    );
+    const scenarioLine = s.customers[i]!;
+    const active = line.months.filter((m) => m.active).map((m) => m.month);
+    expect(active[0]).toBe(scenarioLine.startMonth);
+    // one-off revenue only in the line's first month
+    for (const m of line.months) {
+      if (m.month !== scenarioLine.startMonth) expect(minor(m.oneOffRevenue)).toBe(0n);
+      if (!m.active) expect([minor(m.revenue), minor(m.cost)]).toEqual([0n, 0n]);
+    }
+  });
+  // the lines' revenue month by month is the quote's month revenue (platform has none)
+  quote.months.forEach((month, i) => {
+    expect(sum(series.map((line) => line.months[i]!.revenue))).toBe(minor(month.revenue));
+    expect(sum(series.map((line) => line.months[i]!.recurringRevenue))).toBe(
+      minor(month.recurringRevenue),
+    );
+  });
+}
+
+describe('customerSeries', () => {
+  const sampleTable = PriceTableSchema.parse(
+    read('../../pricing-data/tr7-service-provider/USD/2026.11.json'),
+  );
+  const plan = ScenarioSchema.parse(read('../../scenarios/sample-msp-plan.json'));
+
+  it('adds up to every line of the sample plan and to its months', () => {
+    expectConsistent(plan, sampleTable, '2026-11-22');
+  });
+
+  it('adds up on the golden examples (PRICING.md examples)', () => {
+    const t = PriceTableSchema.parse(read(`${examples}example-table.json`));
+    for (const name of ['example-1-mixed', 'example-2-hardware']) {
+      expectConsistent(ScenarioSchema.parse(read(`${examples}${name}.json`)), t, '2026-12-01');
+    }
+  });
+
+  it('is null when the quote has errors', () => {
+    const t = PriceTableSchema.parse(read(`${examples}example-table.json`));
+    const s = ScenarioSchema.parse(read(`${examples}example-3-errors.json`));
+    expect(customerSeries(s, t, { today: '2026-12-01' })).toBeNull();
+  });
+
+  it('returns only the lines asked for, in scenario order, without changing the quote', () => {
+    const before = calculateQuote(plan, sampleTable, { today: '2026-11-22' });
+    const some = customerSeries(plan, sampleTable, { today: '2026-11-22' }, ['c8', 'c2', 'zz']);
+    expect(some?.map((x) => [x.customerId, x.index])).toEqual([
+      ['c2', 1],
+      ['c8', 7],
+    ]);
+    expect(calculateQuote(plan, sampleTable, { today: '2026-11-22' })).toEqual(before);
+  });
+
+  it("a line's one-off revenue is its fixed oneOff in its first month", () => {
+    const c5 = customerSeries(plan, sampleTable, { today: '2026-11-22' }, ['c5'])![0]!;
+    // Brightwave Events: fixed 1450.00 a month and 500.00 once, months 5 to 10
+    expect(c5.months.filter((m) => m.active).map((m) => m.month)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(c5.months[4]!.oneOffRevenue).toBe('500.00');
+    expect(c5.months[4]!.recurringRevenue).toBe('1450.00');
+    expect(c5.totals.revenue).toBe('9200.00');
+  });
+
+  for (const name of Object.keys(TABLE_VARIANTS)) {
+    it(`adds up on random valid scenarios (${name} table)`, () => {
+      const t = PriceTableSchema.parse(structuredClone(TABLE_VARIANTS[name]!));
+      fc.assert(
+        fc.property(validScenarioArb(TABLE_VARIANTS[name]!, 4), (generated) => {
+          expectConsistent(ScenarioSchema.parse(generated), t, '2026-12-01');
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+});
