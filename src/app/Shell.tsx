@@ -8,7 +8,19 @@ import type { Notice } from '../state/store';
 import { downloadText } from './download';
 import { STEP_FORMS } from './steps';
 import { focusField } from '../components/form/field-focus';
-import { fieldLink, goTo, neighbours, STEPS, stepIndex, stepLabel, useRoute } from './routing';
+import { PAGE_VIEWS } from './pages';
+import {
+  fieldLink,
+  goTo,
+  neighbours,
+  PAGES,
+  pageLabel,
+  STEPS,
+  stepIndex,
+  stepLabel,
+  usePage,
+  useRoute,
+} from './routing';
 
 export const PRODUCT_NAME = 'Service Provider Configurator';
 
@@ -76,6 +88,8 @@ function startBlankScenario(): void {
 /** The app: header, step bar, the current step, and the live summary beside it. */
 export function Shell() {
   const { step, field } = useRoute();
+  const page = usePage();
+  const PageView = page ? PAGE_VIEWS[page.page] : null;
   const title = useScenarioStore((s) => s.scenario.title);
   const canUndo = useScenarioStore((s) => s.history.past.length > 0);
   const canRedo = useScenarioStore((s) => s.history.future.length > 0);
@@ -83,17 +97,18 @@ export function Shell() {
   const { back, next } = neighbours(step);
   const StepForm = STEP_FORMS[step];
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const shownStep = useRef(step);
+  const shownStep = useRef<string>(step);
 
   useUndoShortcuts();
 
-  // After moving to another step (buttons, step bar, browser history), focus its heading so
-  // keyboard and screen-reader users start at the top of the new step. Not on first load.
+  // After moving to another step or page (buttons, step bar, browser history), focus its
+  // heading so keyboard and screen-reader users start at the top of it. Not on first load.
+  const shown = page ? `page:${page.page}` : step;
   useEffect(() => {
-    if (shownStep.current === step) return;
-    shownStep.current = step;
+    if (shownStep.current === shown) return;
+    shownStep.current = shown;
     headingRef.current?.focus();
-  }, [step]);
+  }, [shown]);
 
   // A link to a field (`#/customers?field=customers[2].endMonth`, from the issues list):
   // focus that field once its step has rendered it.
@@ -129,54 +144,88 @@ export function Shell() {
         </div>
       </header>
 
-      <nav className="step-bar" aria-label="Wizard steps">
-        <ol>
-          {STEPS.map((s, i) => (
-            <li key={s.id}>
-              <a href={`#/${s.id}`} aria-current={s.id === step ? 'step' : undefined}>
-                <span className="step-number">{i + 1}</span> {s.label}
+      <nav className="page-bar" aria-label="Pages">
+        <ul>
+          <li>
+            <a href={`#/${step}`} aria-current={page === null ? 'page' : undefined}>
+              Wizard
+            </a>
+          </li>
+          {PAGES.filter((p) => p.inNav).map((p) => (
+            <li key={p.id}>
+              <a href={`#/${p.id}`} aria-current={page?.page === p.id ? 'page' : undefined}>
+                {p.label}
               </a>
             </li>
           ))}
-        </ol>
+        </ul>
       </nav>
 
-      <div className={WIDE_STEPS.has(step) ? 'layout layout-wide' : 'layout'}>
-        <main className="app-main">
-          {notice ? <NoticeBanner notice={notice} /> : null}
-          <h2 ref={headingRef} tabIndex={-1} className="step-heading">
-            <span className="muted">
-              Step {stepIndex(step) + 1} of {STEPS.length}:
-            </span>{' '}
-            {stepLabel(step)}
-          </h2>
-          {StepForm ? (
-            // Every form but the first screen's is lazy (steps.tsx): show a line while its
-            // chunk loads rather than suspending the whole shell.
+      {page && PageView ? (
+        <div className="layout layout-wide">
+          <main className="app-main">
+            {notice ? <NoticeBanner notice={notice} /> : null}
+            <h2 ref={headingRef} tabIndex={-1} className="step-heading">
+              {pageLabel(page.page)}
+            </h2>
             <Suspense fallback={<p>Loading…</p>}>
-              <StepForm />
+              <PageView query={page.query} />
             </Suspense>
-          ) : (
-            <p>
-              This step arrives in a coming release; the sample plan is priced in the live summary.
-            </p>
-          )}
-          <div className="button-row step-buttons">
-            <button type="button" disabled={back === null} onClick={() => back && goTo(back)}>
-              Back
-            </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={next === null}
-              onClick={() => next && goTo(next)}
-            >
-              Next
-            </button>
+          </main>
+        </div>
+      ) : (
+        <>
+          <nav className="step-bar" aria-label="Wizard steps">
+            <ol>
+              {STEPS.map((s, i) => (
+                <li key={s.id}>
+                  <a href={`#/${s.id}`} aria-current={s.id === step ? 'step' : undefined}>
+                    <span className="step-number">{i + 1}</span> {s.label}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+
+          <div className={WIDE_STEPS.has(step) ? 'layout layout-wide' : 'layout'}>
+            <main className="app-main">
+              {notice ? <NoticeBanner notice={notice} /> : null}
+              <h2 ref={headingRef} tabIndex={-1} className="step-heading">
+                <span className="muted">
+                  Step {stepIndex(step) + 1} of {STEPS.length}:
+                </span>{' '}
+                {stepLabel(step)}
+              </h2>
+              {StepForm ? (
+                // Every form but the first screen's is lazy (steps.tsx): show a line while its
+                // chunk loads rather than suspending the whole shell.
+                <Suspense fallback={<p>Loading…</p>}>
+                  <StepForm />
+                </Suspense>
+              ) : (
+                <p>
+                  This step arrives in a coming release; the sample plan is priced in the live
+                  summary.
+                </p>
+              )}
+              <div className="button-row step-buttons">
+                <button type="button" disabled={back === null} onClick={() => back && goTo(back)}>
+                  Back
+                </button>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={next === null}
+                  onClick={() => next && goTo(next)}
+                >
+                  Next
+                </button>
+              </div>
+            </main>
+            <Summary linkFor={fieldLink} />
           </div>
-        </main>
-        <Summary linkFor={fieldLink} />
-      </div>
+        </>
+      )}
     </div>
   );
 }

@@ -113,3 +113,44 @@ export function useStep(): StepId {
 export function goTo(step: StepId): void {
   window.location.hash = formatHash(step);
 }
+
+/**
+ * Pages beside the wizard: the scenario library, price books, comparison, and the page a
+ * share link opens. `#/scenarios`, `#/price-books`, `#/compare`, `#/shared?d=…`.
+ */
+export const PAGES = [
+  { id: 'scenarios', label: 'Scenarios', inNav: true },
+  { id: 'price-books', label: 'Price books', inNav: true },
+  { id: 'compare', label: 'Compare', inNav: true },
+  { id: 'shared', label: 'Shared scenario', inNav: false },
+] as const;
+
+export type PageId = (typeof PAGES)[number]['id'];
+
+export interface PageRoute {
+  readonly page: PageId;
+  /** What follows `?` in the hash, undecoded (a share link's payload lives here). */
+  readonly query: string;
+}
+
+export function isPageId(value: string): value is PageId {
+  return PAGES.some((p) => p.id === value);
+}
+
+/** The page a hash opens, or null for the wizard. */
+export function parsePage(hash: string): PageRoute | null {
+  const body = hash.replace(/^#/, '').replace(/^\//, '');
+  const q = body.indexOf('?');
+  const id = q === -1 ? body : body.slice(0, q);
+  return isPageId(id) ? { page: id, query: q === -1 ? '' : body.slice(q + 1) } : null;
+}
+
+export function pageLabel(page: PageId): string {
+  return PAGES.find((p) => p.id === page)?.label ?? page;
+}
+
+/** The current page beside the wizard, or null when a wizard step is shown. */
+export function usePage(): PageRoute | null {
+  const hash = useSyncExternalStore(subscribe, readHash, serverHash);
+  return useMemo(() => parsePage(hash), [hash]);
+}

@@ -4,6 +4,7 @@ import {
   formatHash,
   neighbours,
   parseHash,
+  parsePage,
   STEPS,
   stepForPath,
 } from '../../src/app/routing';
@@ -96,5 +97,14 @@ describe('the step that owns a scenario path', () => {
       step: 'White-label apps',
     });
     expect(fieldLink('priceTable')).toEqual({ href: '#/deal?field=priceTable', step: 'Deal' });
+  });
+
+  it('reads the pages beside the wizard, with their query; wizard hashes are no page', () => {
+    expect(parsePage('#/scenarios')).toEqual({ page: 'scenarios', query: '' });
+    expect(parsePage('#/shared?d=abc-_123')).toEqual({ page: 'shared', query: 'd=abc-_123' });
+    expect(parsePage('#/price-books')).toEqual({ page: 'price-books', query: '' });
+    expect(parsePage('#/customers')).toBeNull();
+    expect(parsePage('')).toBeNull();
+    expect(parsePage('#/__proto__')).toBeNull();
   });
 });

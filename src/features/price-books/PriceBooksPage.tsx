@@ -1,0 +1,4 @@
+/** Placeholder: price books. */
+export function PriceBooksPage() {
+  return <p>This page arrives shortly.</p>;
+}
