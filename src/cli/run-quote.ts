@@ -240,6 +240,8 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
         scenario: scenario.value,
         quote,
         table,
+        // a table given by --price-table is the user's file, not one shipped with the app
+        tableSource: tablePath !== undefined ? 'custom' : 'bundled',
         today,
         customerId: pdf.customer,
         fonts: loadPdfFonts(),

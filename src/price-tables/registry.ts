@@ -6,6 +6,8 @@ export interface TableEntry {
   readonly source: string;
   readonly sha256: string | null;
   readonly table: PriceTable;
+  /** A table the user loaded (a vendor's file), not one shipped with the app (ADR 015). */
+  readonly custom?: boolean;
 }
 
 export interface TableFile {
@@ -144,5 +146,17 @@ export function resolvePinned(
       others.length > 0
         ? `price table ${identityLabel(id)} is not available; versions of ${id.product} in ${id.currency}: ${others.join(', ')}`
         : `price table ${identityLabel(id)} is not available, and there is no ${id.product} table in ${id.currency}`,
+  };
+}
+
+/**
+ * The bundled registry with tables the user loaded added after it, each marked `custom`. The
+ * caller has already refused custom tables whose identity is taken (ADR 015).
+ */
+export function withCustomTables(bundled: Registry, custom: readonly TableEntry[]): Registry {
+  if (custom.length === 0) return bundled;
+  return {
+    entries: [...bundled.entries, ...custom.map((e) => ({ ...e, custom: true }))],
+    problems: bundled.problems,
   };
 }

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import type { Scenario } from '../engine/index';
-import { bundledRegistry } from '../price-tables/bundled';
 import type { Registry } from '../price-tables/registry';
+import { useRegistry } from './custom-tables';
 import { createQuoteSelector, type QuoteResult } from './quote';
 import { createScenarioStore, type ScenarioState } from './store';
 
@@ -43,8 +43,13 @@ export function localToday(date = new Date()): string {
 
 const selectQuote = createQuoteSelector();
 
-/** The quote of the open scenario, derived on render (memoised on the scenario object). */
-export function useQuote(registry: Registry = bundledRegistry): QuoteResult {
+/**
+ * The quote of the open scenario, derived on render (memoised on the scenario object and the
+ * registry, which holds the bundled and the custom tables and changes only when one is loaded
+ * or removed).
+ */
+export function useQuote(registry?: Registry): QuoteResult {
   const scenario = useScenario();
-  return selectQuote(scenario, registry, localToday());
+  const current = useRegistry();
+  return selectQuote(scenario, registry ?? current, localToday());
 }

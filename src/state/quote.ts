@@ -32,3 +32,17 @@ export function createQuoteSelector() {
     return result;
   };
 }
+
+/**
+ * The quote of a scenario as if it pinned another table (the price books' re-pricing
+ * preview): the scenario itself is not changed.
+ */
+export function quoteOnTable(
+  scenario: Scenario,
+  registry: Registry,
+  id: Scenario['priceTable'],
+  today: string,
+): QuoteResult {
+  const priceTable = { product: id.product, currency: id.currency, version: id.version };
+  return createQuoteSelector()({ ...scenario, priceTable }, registry, today);
+}

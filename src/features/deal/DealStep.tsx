@@ -4,9 +4,9 @@ import { Field } from '../../components/form/Field';
 import { LogoField } from './LogoField';
 import { useSectionForm } from '../../components/form/use-section-form';
 import { ScenarioObjectSchema, type Scenario } from '../../engine/index';
-import { bundledRegistry } from '../../price-tables/bundled';
-import { versionsOf, type TableEntry } from '../../price-tables/registry';
+import { versionsOf, type Registry, type TableEntry } from '../../price-tables/registry';
 import { scenarioStore, useScenarioStore } from '../../state/app-store';
+import { useRegistry } from '../../state/custom-tables';
 
 /** The fields of the Deal step, with the rules and messages of the scenario schema. */
 const DealSchema = ScenarioObjectSchema.pick({
@@ -31,23 +31,23 @@ type DealValues = {
 
 type PriceTableId = Scenario['priceTable'];
 
-/** The bundled tables grouped by product and currency, each group oldest first. */
-const PRICE_BOOKS: readonly { label: string; entries: readonly TableEntry[] }[] = (() => {
+type PriceBooks = readonly { label: string; entries: readonly TableEntry[] }[];
+
+/** The tables (bundled and custom) grouped by product and currency, each group oldest first. */
+function priceBooksOf(registry: Registry): PriceBooks {
   const seen = new Set<string>();
   const groups: { label: string; entries: TableEntry[] }[] = [];
-  for (const { table } of bundledRegistry.entries) {
+  for (const { table } of registry.entries) {
     const key = `${table.product}\u0000${table.currency}`;
     if (seen.has(key)) continue;
     seen.add(key);
     groups.push({
       label: `${table.product} · ${table.currency}`,
-      entries: versionsOf(bundledRegistry, table.product, table.currency),
+      entries: versionsOf(registry, table.product, table.currency),
     });
   }
   return groups;
-})();
-
-const ALL_ENTRIES = PRICE_BOOKS.flatMap((g) => g.entries);
+}
 
 function sameTable(entry: TableEntry, id: PriceTableId): boolean {
   return (
@@ -72,12 +72,15 @@ export function DealStep() {
 }
 
 function PriceBook() {
+  const registry = useRegistry();
+  const books = useMemo(() => priceBooksOf(registry), [registry]);
+  const allEntries = useMemo(() => books.flatMap((g) => g.entries), [books]);
   const priceTable = useScenarioStore((s) => s.scenario.priceTable);
-  const selected = ALL_ENTRIES.findIndex((e) => sameTable(e, priceTable));
-  const entry = selected >= 0 ? ALL_ENTRIES[selected] : undefined;
+  const selected = allEntries.findIndex((e) => sameTable(e, priceTable));
+  const entry = selected >= 0 ? allEntries[selected] : undefined;
 
   const onChange = (event: ChangeEvent<HTMLSelectElement>) => {
-    const next = ALL_ENTRIES[Number(event.target.value)];
+    const next = allEntries[Number(event.target.value)];
     if (!next) return;
     const { product, currency, version } = next.table;
     scenarioStore
@@ -97,7 +100,7 @@ function PriceBook() {
         error={
           entry
             ? undefined
-            : `The scenario's price table ${priceTable.product} ${priceTable.currency} ${priceTable.version} is not available; choose one of the bundled tables.`
+            : `The scenario's price table ${priceTable.product} ${priceTable.currency} ${priceTable.version} is not available; choose one of the price tables.`
         }
       >
         {(control) => (
@@ -107,12 +110,15 @@ function PriceBook() {
                 {priceTable.product} · {priceTable.currency} · {priceTable.version} (not available)
               </option>
             ) : null}
-            {PRICE_BOOKS.map((group) => (
+            {books.map((group) => (
               <optgroup key={group.label} label={group.label}>
                 {group.entries.map((e) => (
-                  <option key={e.source} value={String(ALL_ENTRIES.indexOf(e))}>
+                  <option
+                    key={`${e.table.product}|${e.table.currency}|${e.table.version}`}
+                    value={String(allEntries.indexOf(e))}
+                  >
                     {e.table.product} · {e.table.currency} · {e.table.version} (effective{' '}
-                    {e.table.effectiveFrom})
+                    {e.table.effectiveFrom}){e.custom ? ' (custom)' : ''}
                   </option>
                 ))}
               </optgroup>
@@ -134,6 +140,7 @@ function PriceBook() {
             <dt>Notes</dt>
             <dd>
               {isSample(entry) ? <strong className="sample-badge">Sample prices</strong> : null}{' '}
+              {entry.custom ? <strong className="sample-badge">Custom price table</strong> : null}{' '}
               {entry.table.notes}
             </dd>
           </div>

@@ -100,6 +100,7 @@ export function DocumentsPanel({ build = buildDocumentInBackground }: DocumentsP
       scenario,
       quote: result.quote,
       table: result.table.table,
+      tableSource: result.table.custom ? 'custom' : 'bundled',
       today: localToday(),
       ...(kind === 'customer-proposal' ? { customerId } : {}),
     };

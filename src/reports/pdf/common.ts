@@ -49,6 +49,7 @@ export function identitySection(w: DocWriter, ctx: DocContext): void {
     ['Valid until', table.validUntil === null ? 'no end date' : fmt.date(table.validUntil)],
     ['SHA-256', shaPrefix(quote.priceTable.sha256)],
   ];
+  if (ctx.input.tableSource === 'custom') rows.push(['Source', 'Custom price table']);
   if (table.notes.trim() !== '') rows.push(['Notes', table.notes]);
   w.keyValues(rows);
 }

@@ -10,6 +10,12 @@ export interface DocumentInput {
   quote: Quote;
   /** The pinned table: names, validity, vendor name and notes. */
   table: PriceTable;
+  /**
+   * Where the table came from: shipped with the app (the default) or a custom table the user
+   * loaded (`--price-table FILE` on the command line). A custom table is named so in the
+   * identity section (ADR 015); the customer proposal prints no table identity at all.
+   */
+  tableSource?: 'bundled' | 'custom' | undefined;
   /** YYYY-MM-DD: the document's date. */
   today: string;
   /** The customer line of a customer proposal (required for it, ignored otherwise). */

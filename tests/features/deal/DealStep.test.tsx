@@ -4,7 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Shell } from '../../../src/app/Shell';
 import { DealStep } from '../../../src/features/deal/DealStep';
+import { bundledRegistry } from '../../../src/price-tables/bundled';
+import { findTable } from '../../../src/price-tables/registry';
 import { scenarioStore } from '../../../src/state/app-store';
+import { customTablesStore } from '../../../src/state/custom-tables';
 import { sampleScenario } from '../../../src/state/sample';
 import { resetApp as reset, appQuote as quoteOfStore } from '../../support/app-state';
 import { TINY_PNG } from '../../support/images';
@@ -225,5 +228,32 @@ describe('the Deal step', () => {
       expect(input).toHaveAttribute('aria-invalid', 'true');
       expect(scenarioStore.getState().scenario).toBe(before);
     });
+  });
+});
+
+describe('the Deal step with a custom price table', () => {
+  afterEach(() => {
+    for (const e of customTablesStore.getState().entries) {
+      customTablesStore.getState().remove(e.table);
+    }
+  });
+
+  it('lists a loaded custom table marked "(custom)" and prices with it', async () => {
+    const user = userEvent.setup();
+    const table = findTable(bundledRegistry, scenarioStore.getState().scenario.priceTable)!.table;
+    const loaded = customTablesStore
+      .getState()
+      .add(
+        'acme.json',
+        JSON.stringify({ ...table, version: 'acme-1', effectiveFrom: '2027-01-01' }),
+      );
+    expect(loaded.ok).toBe(true);
+    render(<DealStep />);
+    const select = screen.getByRole('combobox', { name: 'Price table' });
+    const option = within(select).getByRole('option', { name: /acme-1/ });
+    expect(option).toHaveTextContent('(custom)');
+    await user.selectOptions(select, option);
+    expect(scenarioStore.getState().scenario.priceTable.version).toBe('acme-1');
+    expect(screen.getByLabelText('Selected price table')).toHaveTextContent('Custom price table');
   });
 });
