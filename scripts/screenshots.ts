@@ -1,11 +1,11 @@
 /**
  * `npm run screenshots`: builds the app, opens every wizard step in Debian's Chromium at
- * 1280 and 768 px wide with the sample plan, and saves full-page screenshots to
+ * 1280 and 768 px wide with the sample plan (and the pages beside the wizard), and saves full-page screenshots to
  * test-results/screens/<step>-<width>.png, to look at as a user would.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { STEPS } from '../src/app/routing';
+import { PAGES, STEPS } from '../src/app/routing';
 import { serveBuiltApp } from '../tests/e2e/support/app-server';
 import { chromiumInstalled, CHROMIUM_PATH, launchBrowser } from '../tests/e2e/support/browser';
 import { testResultsDir } from '../tests/e2e/support/paths';
@@ -25,7 +25,8 @@ async function main(): Promise<void> {
     await page.goto(`${app.origin}/`, { waitUntil: 'networkidle' });
     for (const width of [1280, 768]) {
       await page.setViewportSize({ width, height: 900 });
-      for (const step of STEPS) {
+      const views = [...STEPS, ...PAGES.filter((p) => p.inNav)];
+      for (const step of views) {
         await page.goto(`${app.origin}/#/${step.id}`);
         await page.waitForLoadState('networkidle');
         await page.waitForFunction(() => !document.body.textContent?.includes('Loading'));

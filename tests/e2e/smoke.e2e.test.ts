@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPricingData } from '../../src/cli/load-tables';
 import { calculateQuote, ScenarioSchema } from '../../src/engine/index';
 import { resolvePinned } from '../../src/price-tables/registry';
-import { STEPS } from '../../src/app/routing';
+import { PAGES, STEPS } from '../../src/app/routing';
 import { serveBuiltApp, type RunningApp } from './support/app-server';
 import {
   CI_MISSING_MESSAGE,
@@ -132,6 +132,22 @@ describe.skipIf(!browserAvailable)('the built app in Chromium', () => {
       ).toBe(`#/${step.id}`);
       expect({ step: step.id, violations: await axeViolations(page) }).toEqual({
         step: step.id,
+        violations: [],
+      });
+    }
+    expect(watch.errors).toEqual([]);
+  });
+
+  it('opens every page beside the wizard from its URL, each without accessibility violations', async () => {
+    for (const p of PAGES.filter((x) => x.inNav)) {
+      await page.goto(`${app!.origin}/#/${p.id}`);
+      await expect
+        .poll(() => page.getByRole('main').getByRole('heading', { level: 2 }).first().textContent())
+        .toContain(p.label);
+      await expect.poll(() => page.getByText('Loading…').count()).toBe(0);
+      expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+      expect({ page: p.id, violations: await axeViolations(page) }).toEqual({
+        page: p.id,
         violations: [],
       });
     }

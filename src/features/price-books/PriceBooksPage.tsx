@@ -46,10 +46,9 @@ function priceBooks(registry: Registry): { key: string; label: string; entries: 
 export function PriceBooksPage(_props: PriceBooksPageProps) {
   const registry = useRegistry();
   const notice = useCustomTables((s) => s.notice);
-  const headingId = useId();
   return (
-    <section className="price-books" aria-labelledby={headingId}>
-      <h1 id={headingId}>Price books</h1>
+    // the shell's page heading names it: "Price books"
+    <div className="price-books">
       {notice ? (
         <div className="price-books-notice" role="status">
           <p>{notice}</p>
@@ -62,7 +61,7 @@ export function PriceBooksPage(_props: PriceBooksPageProps) {
       <CompareVersions registry={registry} />
       <Reprice registry={registry} />
       <LoadCustomTable />
-    </section>
+    </div>
   );
 }
 
