@@ -396,13 +396,19 @@ function ScenarioFiles({ onDone }: { onDone: (message: string) => void }) {
       return;
     }
     setProblems(null);
+    // keep the scenario that was open in the library first: nothing the user made is lost
+    const current = scenarioStore.getState().scenario;
+    const saved = lib().saveScenarioAs(
+      `${current.title || 'Untitled scenario'} (before opening ${file.name})`,
+      current,
+    );
     scenarioStore.getState().replace(opened.scenario);
     onDone(
       `Opened “${opened.scenario.title}” from ${file.name}` +
         (opened.migratedFrom !== null
           ? ` (updated from schemaVersion ${opened.migratedFrom})`
           : '') +
-        '. Undo (Ctrl+Z) brings back the scenario that was open.',
+        `. The scenario that was open is kept in the library as “${saved.name}”; Undo (Ctrl+Z) also brings it back.`,
     );
   };
   return (

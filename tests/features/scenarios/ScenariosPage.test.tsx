@@ -120,6 +120,11 @@ describe('the Scenarios page', () => {
     );
     await waitFor(() => expect(scenarioStore.getState().scenario.title).toBe('From a file'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    // the scenario that was open is kept in the library
+    const kept = libraryStore
+      .getState()
+      .entries.find((e) => e.name.includes('before opening good.json'));
+    expect(kept?.scenario).toEqual(before);
   });
 
   it('makes a share link, copies it, and shows it in a field', async () => {
