@@ -5,7 +5,7 @@ import { defaultTable } from '../price-tables/registry';
 import { localToday, scenarioStore, useScenarioStore } from '../state/app-store';
 import { blankScenario } from '../state/sample';
 import type { Notice } from '../state/store';
-import { downloadText } from './download';
+import { downloadText } from '../components/download';
 import { STEP_FORMS } from './steps';
 import { focusField } from '../components/form/field-focus';
 import { PAGE_VIEWS } from './pages';

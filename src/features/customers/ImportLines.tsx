@@ -1,3 +1,4 @@
+import { downloadCsv } from '../../components/download';
 import { useId, useState, type ChangeEvent } from 'react';
 import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
 import {
@@ -19,24 +20,6 @@ const plural = (n: number, one: string, many: string) =>
 function errorText(error: LineCsvError): string {
   if (error.row === null) return error.message;
   return `Row ${error.row}${error.column === null ? '' : `, ${error.column}`}: ${error.message}`;
-}
-
-/**
- * Offers CSV text as a download (a Blob URL; nothing leaves the browser). A byte-order mark
- * goes first so spreadsheets read the names as UTF-8; `parseLinesCsv` skips it. (The app's
- * `downloadText` lives in src/app, which a feature may not import.)
- */
-function downloadCsv(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // revoked after the click has been handled, so the download has its URL
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 export interface ImportLinesProps {

@@ -8,24 +8,10 @@ import type {
   Sell,
 } from '../../engine/index';
 import { CellError, commitLine, LineSelect, LineTextInput, nameOf } from './cells';
-import { numberInput } from './lines';
+import { MONTH_NAMES, numberInput } from './lines';
 
 type Service = PriceTable['service'];
 
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 interface LineDetailsProps {
   line: CustomerLine;

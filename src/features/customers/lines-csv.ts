@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from './lines';
 import type { CustomerLine, PriceTable } from '../../engine/index';
 import { problemsOf } from '../../engine/schema/common';
 import { CustomerLineSchema } from '../../engine/schema/scenario';
@@ -49,21 +50,6 @@ export const MAX_CSV_ROWS = 10_000;
 const DEFAULT_HOURS = 730;
 /** The term of a fixed-term line whose termMonths cell is empty (as a new line). */
 const DEFAULT_TERM = 12;
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export interface LineCsvError {
   /**

@@ -3,6 +3,22 @@ import { CustomerLineSchema } from '../../engine/schema/scenario';
 
 type Service = PriceTable['service'];
 
+/** The calendar months, January first: the order of a seasonal profile (PRICING.md §4). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 /** The first id `prefix`1, `prefix`2, … not taken by a line. */
 export function freshLineId(lines: readonly { id: string }[], prefix = 'c'): string {
   const ids = new Set(lines.map((l) => l.id));

@@ -23,7 +23,7 @@ import {
   serializeScenario,
 } from '../../state/scenario-io';
 import { makeShareLink } from '../../state/share-link';
-import { downloadText } from './download';
+import { downloadText } from '../../components/download';
 
 const lib = () => libraryStore.getState();
 
