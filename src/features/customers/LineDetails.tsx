@@ -12,7 +12,6 @@ import { MONTH_NAMES, numberInput } from './lines';
 
 type Service = PriceTable['service'];
 
-
 interface LineDetailsProps {
   line: CustomerLine;
   index: number;
