@@ -2,7 +2,7 @@ import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react';
 import { useQuote, useScenario } from '../../state/app-store';
 import { countLabel, moneyFormatter } from '../../components/format';
 import { CustomerResultsTable } from './CustomerResultsTable';
-import { IssuesList, type LinkFor } from './IssuesList';
+import { IssuesList, type LinkFor } from '../../components/IssuesList';
 import { KpiCards } from './KpiCards';
 import { resultKpis } from '../../reports/kpis';
 import { MonthlyTable } from './MonthlyTable';
@@ -12,7 +12,7 @@ import './results.css';
 /** The charts load in their own chunk (recharts is large), after the figures are on screen. */
 const ResultsCharts = lazy(() => import('./charts/ResultsCharts'));
 
-export type { LinkFor } from './IssuesList';
+export type { LinkFor } from '../../components/IssuesList';
 
 export interface ResultsStepProps {
   /** Where to fix the field at a scenario path (the shell's routing, passed in). */

@@ -1,3 +1,4 @@
+import { IssuesList, type LinkFor } from '../../components/IssuesList';
 import { useId, useMemo } from 'react';
 import { useQuote } from '../../state/app-store';
 import { countLabel, moneyFormatter } from '../../components/format';
@@ -5,7 +6,7 @@ import { summaryFigures } from './figures';
 
 export interface SummaryProps {
   /** Where to fix the field at a scenario path: the link and the name of its step. */
-  readonly linkFor: (path: string) => { readonly href: string; readonly step: string };
+  readonly linkFor: LinkFor;
 }
 
 /** The live summary beside every step: re-priced from the store on every change. */
@@ -68,23 +69,7 @@ export function Summary({ linkFor }: SummaryProps) {
           {summary.issues.length > 0 ? (
             <>
               <h3>Issues to review</h3>
-              <ul className="issues">
-                {summary.issues.map((issue, i) => {
-                  const link = linkFor(issue.path);
-                  return (
-                    <li key={`${issue.code}-${issue.path}-${i}`} className={`issue-${issue.level}`}>
-                      <span className="issue-level">
-                        {issue.level === 'error' ? 'Error' : 'Warning'}:
-                      </span>{' '}
-                      {issue.message}{' '}
-                      <a href={link.href}>
-                        Fix in {link.step}
-                        {issue.path ? ` (${issue.path})` : ''}
-                      </a>
-                    </li>
-                  );
-                })}
-              </ul>
+              <IssuesList issues={summary.issues} linkFor={linkFor} className="issues" />
             </>
           ) : null}
         </>
