@@ -265,8 +265,9 @@ function Distributors({ form, pending, onRemove, onConfirm, onCancel }: ListProp
     <section className="channel-list" aria-labelledby="channel-distributors-heading">
       <h3 id="channel-distributors-heading">Distributors</h3>
       <p className="field-hint">
-        A distributor takes its own commission on the revenue of its partners&apos; customers, and
-        sets the rate its partners inherit when they have none of their own. Empty = none.
+        A distributor takes its own commission (Commission %) on the revenue of its partners&apos;
+        customers, and sets the rate its partners inherit (Partner commission %) when they have none
+        of their own. An empty percent is none.
       </p>
       {fields.length === 0 ? <p>No distributors.</p> : null}
       {fields.map((row, i) => {
@@ -295,14 +296,12 @@ function Distributors({ form, pending, onRemove, onConfirm, onCancel }: ListProp
             />
             <TextField
               label="Commission %"
-              hint="Its own; empty = none."
               error={e?.commissionPct?.message}
               inputMode="decimal"
               registration={register(`distributors.${i}.commissionPct`)}
             />
             <TextField
               label="Partner commission %"
-              hint="What its partners inherit; empty = none."
               error={e?.partnerCommissionPct?.message}
               inputMode="decimal"
               registration={register(`distributors.${i}.partnerCommissionPct`)}
@@ -363,7 +362,7 @@ function Partners({
     <section className="channel-list" aria-labelledby="channel-partners-heading">
       <h3 id="channel-partners-heading">Partners</h3>
       <p className="field-hint">
-        A partner earns its commission on its customers&apos; revenue; with none of its own it
+        A partner earns its commission (Commission %) on its customers&apos; revenue; left empty, it
         inherits its distributor&apos;s partner rate. Changing a partner&apos;s id updates the
         customer lines it serves.
       </p>
@@ -423,7 +422,6 @@ function Partners({
             </Field>
             <TextField
               label="Commission %"
-              hint="Empty = inherit its distributor's partner rate."
               error={e?.commissionPct?.message}
               inputMode="decimal"
               registration={register(`partners.${i}.commissionPct`)}
