@@ -394,6 +394,24 @@ export const libraryStore: StoreApi<LibraryState> = createLibraryStore({
   scenarios: scenarioStore,
 });
 
+/**
+ * Another tab saved the library: take its entries, so two tabs do not overwrite each other's
+ * work with stale lists. A library the other tab wrote that cannot be read is ignored here (it
+ * is reported when this tab next loads).
+ */
+export function followOtherTabs(target: Window, store: StoreApi<LibraryState>): () => void {
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== LIBRARY_KEY) return;
+    const loaded = loadLibrary(event.newValue);
+    if (loaded.newlyDamaged > 0) return;
+    store.setState({ entries: loaded.entries, damaged: loaded.damaged });
+  };
+  target.addEventListener('storage', onStorage);
+  return () => target.removeEventListener('storage', onStorage);
+}
+
+if (typeof window !== 'undefined') followOtherTabs(window, libraryStore);
+
 const selectEntries = (s: LibraryState) => s.entries;
 
 /** The library's entries, in their order; re-renders when they change. */
