@@ -7,6 +7,7 @@
  * ranking the quote itself uses (`rankWhiteLabel`), and the saving is the difference of two
  * quotes' `totals.cost`, so every figure here is one the engine would bill.
  */
+import { withVolumeTiers } from './table-variants';
 import { holderApps, rankWhiteLabel, volumeTierIndex } from './apps';
 import { calculateQuote } from './calculate';
 import { monthsOf } from './calendar';
@@ -76,19 +77,9 @@ function tiersOf(volume: VolumeTable): WhiteLabelVolumeTier[] {
 /** The table with every white-label tier's discount raised to at least `pct`. */
 function withDiscountAtLeast(table: PriceTable, pct: string): PriceTable {
   const floor = parsePct(pct);
-  const volume = table.apps.whiteLabelVolume;
-  return {
-    ...table,
-    apps: {
-      ...table.apps,
-      whiteLabelVolume: {
-        ...volume,
-        tiers: volume.tiers.map((tier) =>
-          parsePct(tier.discountPct) >= floor ? tier : { ...tier, discountPct: pct },
-        ),
-      },
-    },
-  };
+  return withVolumeTiers(table, (tier) =>
+    parsePct(tier.discountPct) >= floor ? tier : { ...tier, discountPct: pct },
+  );
 }
 
 /**

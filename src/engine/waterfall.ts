@@ -13,6 +13,7 @@
  *   list − termDiscount − volumeDiscount = cost;  cost + markup = sell;
  *   sell − cost − commissions = margin.
  */
+import { withTerms, withVolumeTiers } from './table-variants';
 import { calculateQuote } from './calculate';
 import { formatScaled, minorDigitsOf, parseScaled } from './money';
 import type { Quote, QuoteOptions } from './quote-types';
@@ -45,34 +46,12 @@ export interface PriceWaterfall {
 }
 
 /** The table with every fixed-term discount at 0 (the schema's "do not fall" still holds). */
-function withoutTermDiscounts(table: PriceTable): PriceTable {
-  const fixedTerm = table.service.fixedTerm;
-  return {
-    ...table,
-    service: {
-      ...table.service,
-      fixedTerm: {
-        ...fixedTerm,
-        terms: fixedTerm.terms.map((term) => ({ ...term, discountPct: '0' })),
-      },
-    },
-  };
-}
+const withoutTermDiscounts = (table: PriceTable): PriceTable =>
+  withTerms(table, (term) => ({ ...term, discountPct: '0' }));
 
 /** The table with every white-label volume tier's discount at 0. */
-function withoutVolumeDiscounts(table: PriceTable): PriceTable {
-  const volume = table.apps.whiteLabelVolume;
-  return {
-    ...table,
-    apps: {
-      ...table.apps,
-      whiteLabelVolume: {
-        ...volume,
-        tiers: volume.tiers.map((tier) => ({ ...tier, discountPct: '0' })),
-      },
-    },
-  };
-}
+const withoutVolumeDiscounts = (table: PriceTable): PriceTable =>
+  withVolumeTiers(table, (tier) => ({ ...tier, discountPct: '0' }));
 
 /** The cost, revenue and commissions a quote gives the scope, or null when it has no figures. */
 function figuresOf(quote: Quote, customerId: string | null) {
