@@ -1,3 +1,4 @@
+import { runMigrations } from './migrations';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { StateStorage } from 'zustand/middleware';
 import type { Scenario, SchemaProblem } from '../engine/index';
@@ -127,18 +128,7 @@ interface Loaded {
 
 /** Brings a stored library of any earlier version up to LIBRARY_VERSION. */
 export function migrateLibrary(state: unknown, fromVersion: number): unknown {
-  if (fromVersion > LIBRARY_VERSION) {
-    throw new Error(
-      `it was saved by a newer version of the app (library version ${fromVersion}; this one reads up to ${LIBRARY_VERSION})`,
-    );
-  }
-  let current = state;
-  for (let v = fromVersion + 1; v <= LIBRARY_VERSION; v++) {
-    const step = LIBRARY_MIGRATIONS[v];
-    if (!step) throw new Error(`no migration to library version ${v}`);
-    current = step(current);
-  }
-  return current;
+  return runMigrations(state, fromVersion, LIBRARY_VERSION, LIBRARY_MIGRATIONS, 'library version');
 }
 
 /**

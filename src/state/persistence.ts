@@ -1,3 +1,4 @@
+import { runMigrations } from './migrations';
 import { parseWith, ScenarioSchema, type Scenario, type SchemaProblem } from '../engine/index';
 
 /** The localStorage key of the open scenario. */
@@ -22,18 +23,7 @@ export const migrations: Readonly<Record<number, (state: unknown) => unknown>> =
 
 /** Brings a persisted state of any earlier version up to STORE_VERSION. */
 export function migrate(state: unknown, fromVersion: number): unknown {
-  if (fromVersion > STORE_VERSION) {
-    throw new Error(
-      `it was saved by a newer version of the app (store version ${fromVersion}; this one reads up to ${STORE_VERSION})`,
-    );
-  }
-  let current = state;
-  for (let v = fromVersion + 1; v <= STORE_VERSION; v++) {
-    const step = migrations[v];
-    if (!step) throw new Error(`no migration to store version ${v}`);
-    current = step(current);
-  }
-  return current;
+  return runMigrations(state, fromVersion, STORE_VERSION, migrations, 'store version');
 }
 
 export type Rehydrated =
