@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runQuote, type QuoteArgs } from '../../src/cli/run-quote';
 import { HAVE_PDF_TOOLS, pdfText, qpdfCheck } from '../reports/pdf/support';
+import { examplesDir } from '../support/examples';
 
 // `npm run quote -- SCENARIO.json --pdf OUT.pdf --document KIND [--customer ID]` (PRODUCT.md
 // "Command line", ADR 006): the same builders as the app; exit 2 for flags that do not fit or a
@@ -13,7 +14,7 @@ import { HAVE_PDF_TOOLS, pdfText, qpdfCheck } from '../reports/pdf/support';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const sample = join(repo, 'scenarios/sample-msp-plan.json');
-const examples = fileURLToPath(new URL('../../../shared/spec/examples/', import.meta.url));
+const examples = examplesDir;
 const dir = mkdtempSync(join(tmpdir(), 'quote-pdf-'));
 
 async function quote(positionals: string[], options: Omit<QuoteArgs, 'positionals'> = {}) {

@@ -1,6 +1,6 @@
 /**
  * Shared fixtures for the engine tests: a small hand-written price table (the figures of
- * ../shared/spec/examples/example-table.json, so the arithmetic in the tests can be checked
+ * tests/fixtures/examples/example-table.json (a copy of the specification's), so the arithmetic in the tests can be checked
  * against that file by eye) and scenario builders that take overrides.
  *
  * Everything here goes through the real schemas (`PriceTableSchema.parse`,

@@ -21,7 +21,7 @@ import { minor } from './helpers';
 const RUNS = Number(process.env.FC_RUNS ?? 40);
 const read = (path: string): unknown =>
   JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
-const examples = '../../../shared/spec/examples/';
+const examples = '../fixtures/examples/';
 
 const sum = (amounts: readonly string[]) => amounts.reduce((a, b) => a + minor(b), 0n);
 

@@ -23,6 +23,7 @@ import {
   TODAY,
   validQuote,
 } from './helpers';
+import { examplesUrl } from '../support/examples';
 
 // The PAYG break-even curve (ADR 011) on the fixture table (helpers.ts): core / 100m costs
 // 149.00 a month fixed-term (less the term discount) or 0.2450 an hour PAYG; each extra
@@ -340,8 +341,8 @@ describe('paygBreakEven', () => {
     });
   });
 
-  describe('the spec examples (../shared/spec/examples)', () => {
-    const examples = new URL('../../../shared/spec/examples/', import.meta.url);
+  describe('the spec examples (tests/fixtures/examples)', () => {
+    const examples = examplesUrl;
     const read = (name: string): unknown =>
       JSON.parse(readFileSync(new URL(name, examples), 'utf8'));
     const exampleTable = PriceTableSchema.parse(read('example-table.json'));

@@ -20,6 +20,7 @@ import {
   TABLE,
   TODAY,
 } from './helpers';
+import { examplesUrl } from '../support/examples';
 
 // The fixture table (helpers.ts, the figures of the spec's example table): White Label setup
 // 3900.00, monthly 790.00, volume mode on setup and monthly fees, tiers
@@ -304,8 +305,8 @@ describe('whiteLabelVolume', () => {
     expect(first?.next?.saving).toBeDefined();
   });
 
-  describe('on the spec example table (../shared/spec/examples)', () => {
-    const examples = new URL('../../../shared/spec/examples/', import.meta.url);
+  describe('on the spec example table (tests/fixtures/examples)', () => {
+    const examples = examplesUrl;
     const read = (name: string): unknown =>
       JSON.parse(readFileSync(new URL(name, examples), 'utf8'));
     const exampleTable = PriceTableSchema.parse(read('example-table.json'));

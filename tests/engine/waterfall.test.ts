@@ -24,6 +24,7 @@ import {
   TODAY,
   validQuote,
 } from './helpers';
+import { examplesUrl } from '../support/examples';
 
 // The price waterfall of ADR 011: list − termDiscount − volumeDiscount = cost; cost + markup =
 // sell; sell − cost − commissions = margin. Every figure is a quote's total or the difference
@@ -286,8 +287,8 @@ describe('priceWaterfall', () => {
     });
   });
 
-  describe('the spec examples (../shared/spec/examples)', () => {
-    const examples = new URL('../../../shared/spec/examples/', import.meta.url);
+  describe('the spec examples (tests/fixtures/examples)', () => {
+    const examples = examplesUrl;
     const read = (name: string): unknown =>
       JSON.parse(readFileSync(new URL(name, examples), 'utf8'));
     const exampleTable = PriceTableSchema.parse(read('example-table.json'));

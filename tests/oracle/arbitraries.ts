@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { RefTable } from './reference';
+import { examplesUrl } from '../support/examples';
 
 // ---------------------------------------------------------------------------------------------
 // price tables
 // ---------------------------------------------------------------------------------------------
 
-const examples = new URL('../../../shared/spec/examples/', import.meta.url);
+const examples = examplesUrl;
 export const exampleTableJson: RefTable = JSON.parse(
   readFileSync(new URL('example-table.json', examples), 'utf8'),
 ) as RefTable;
