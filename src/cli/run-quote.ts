@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   calculateQuote,
+  migrateScenarioDocument,
   parseWith,
   ScenarioSchema,
   type PriceTable,
@@ -183,7 +184,10 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
   const scenarioPath = args.positionals[0]!;
   const scenarioJson = parseJsonText(readText(scenarioPath, 'scenario').text);
   if (!scenarioJson.ok) throw new InputError(scenarioPath, scenarioJson.problems);
-  const scenario = parseWith(ScenarioSchema, scenarioJson.value);
+  // an older schemaVersion is migrated first (PRICING.md §4), as the app does on load
+  const migrated = migrateScenarioDocument(scenarioJson.value);
+  if (!migrated.ok) throw new InputError(scenarioPath, [{ path: migrated.path, message: migrated.message }]);
+  const scenario = parseWith(ScenarioSchema, migrated.document);
   if (!scenario.ok) throw new InputError(scenarioPath, scenario.problems);
 
   let table: PriceTable;

@@ -17,7 +17,18 @@ export {
   ScenarioSchema,
   SCENARIO_SCHEMA_VERSION,
   LOGO_MAX_BYTES,
+  CHANGES_MAX,
+  CHANGE_FIELDS,
+  LineChangeSchema,
+  BillingSchema,
+  BillingModeSchema,
 } from './schema/scenario';
+export {
+  CURRENT_SCENARIO_VERSION,
+  SCENARIO_MIGRATION_STEPS,
+  migrateScenarioDocument,
+} from './schema/scenario-migrations';
+export type { ScenarioMigrationStep, ScenarioMigrated } from './schema/scenario-migrations';
 export type {
   Scenario,
   CustomerLine,
@@ -26,6 +37,9 @@ export type {
   PaygLicense,
   AppEntry,
   Sell,
+  LineChange,
+  Billing,
+  BillingMode,
 } from './schema/scenario';
 export { formatPath, parseWith, problemsOf } from './schema/common';
 export type { ParseResult, SchemaProblem } from './schema/common';

@@ -1,5 +1,11 @@
 import { runMigrations } from './migrations';
-import { parseWith, ScenarioSchema, type Scenario, type SchemaProblem } from '../engine/index';
+import {
+  migrateScenarioDocument,
+  parseWith,
+  ScenarioSchema,
+  type Scenario,
+  type SchemaProblem,
+} from '../engine/index';
 
 /** The localStorage key of the open scenario. */
 export const STORAGE_KEY = 'spc:scenario';
@@ -36,7 +42,11 @@ export function revalidate(persisted: unknown): Rehydrated {
     persisted !== null && typeof persisted === 'object' && 'scenario' in persisted
       ? (persisted as { scenario: unknown }).scenario
       : persisted;
-  const parsed = parseWith(ScenarioSchema, scenario);
+  // an autosave of an older scenario schemaVersion opens like a file of that version
+  const migrated = migrateScenarioDocument(scenario);
+  if (!migrated.ok)
+    return { ok: false, problems: [{ path: migrated.path, message: migrated.message }] };
+  const parsed = parseWith(ScenarioSchema, migrated.document);
   return parsed.ok
     ? { ok: true, scenario: parsed.value }
     : { ok: false, problems: parsed.problems };

@@ -1,6 +1,7 @@
 import {
   formatPath,
   parseWith,
+  SCENARIO_MIGRATION_STEPS,
   SCENARIO_SCHEMA_VERSION,
   ScenarioSchema,
   type Scenario,
@@ -35,7 +36,9 @@ export type ScenarioMigration = (document: Record<string, unknown>) => Record<st
  * change to the document adds one step; none is ever edited). Version 1 is the first, so there
  * is none yet; `tests/state/scenario-io.test.ts` checks that every version has a fixture.
  */
-export const SCENARIO_MIGRATIONS: Readonly<Record<number, ScenarioMigration>> = {};
+export const SCENARIO_MIGRATIONS: Readonly<Record<number, ScenarioMigration>> = Object.fromEntries(
+  SCENARIO_MIGRATION_STEPS.map((step) => [step.from, step.up]),
+);
 
 export interface MigrationOptions {
   readonly migrations?: Readonly<Record<number, ScenarioMigration>>;

@@ -45,7 +45,9 @@ describe('scenario JSON fixtures and migrations', () => {
   };
 
   it('migrates an older document step by step and says from which version', () => {
-    const opened = parseScenarioDocument(v0Document(), { migrations: { 0: v0to1 } });
+    const opened = parseScenarioDocument(v0Document(), {
+      migrations: { ...SCENARIO_MIGRATIONS, 0: v0to1 },
+    });
     expect(opened).toEqual({ ok: true, scenario: sampleScenario(), migratedFrom: 0 });
   });
 
@@ -55,6 +57,7 @@ describe('scenario JSON fixtures and migrations', () => {
     if (!none.ok) expect(none.problems[0]).toMatchObject({ path: 'schemaVersion' });
     const broken = parseScenarioDocument(v0Document(), {
       migrations: {
+        ...SCENARIO_MIGRATIONS,
         0: () => {
           throw new Error('boom');
         },
@@ -153,7 +156,7 @@ describe('serializeScenario', () => {
   it('round-trips and writes keys in a stable order, schemaVersion first', () => {
     const s = sampleScenario();
     const text = serializeScenario(s);
-    expect(text.startsWith('{\n  "schemaVersion": 1,')).toBe(true);
+    expect(text.startsWith(`{\n  "schemaVersion": ${SCENARIO_SCHEMA_VERSION},`)).toBe(true);
     const opened = parseScenarioDocument(text);
     expect(opened).toEqual({ ok: true, scenario: s, migratedFrom: null });
     // the same document with its keys shuffled is the same text
