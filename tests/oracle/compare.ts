@@ -67,3 +67,22 @@ export function quoteDifferences(engine: QuoteLike, reference: QuoteLike): strin
   }
   return out;
 }
+
+/**
+ * A quote without the fields PRICING.md version 2 adds (`months[].customers`, `months[].cash`,
+ * `customers[].activeFinal`, `totals.cash`), for comparing the version-1 figures on their own.
+ */
+export function version1Fields<T extends QuoteLike>(quote: T): T {
+  const q = JSON.parse(JSON.stringify(quote)) as {
+    months?: Record<string, unknown>[];
+    customers?: Record<string, unknown>[];
+    totals?: Record<string, unknown> | null;
+  };
+  for (const month of q.months ?? []) {
+    delete month['customers'];
+    delete month['cash'];
+  }
+  for (const customer of q.customers ?? []) delete customer['activeFinal'];
+  if (q.totals) delete q.totals['cash'];
+  return q as unknown as T;
+}
