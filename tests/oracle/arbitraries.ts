@@ -664,6 +664,8 @@ export const validScenarioV2Arb = (t: RefTable, maxCustomers = 5): fc.Arbitrary<
           fc.option(billingModeArb, { freq: 2 }),
           // a fixed price left at 0: the line costs money and earns nothing (warning no-revenue)
           fc.integer({ min: 0, max: 11 }).map((n) => n === 0),
+          // PAYG lines with changes are rarer than converted ones in the version-1 generator
+          fc.boolean(),
         ),
         { minLength: maxCustomers, maxLength: maxCustomers },
       ),
@@ -675,8 +677,11 @@ export const validScenarioV2Arb = (t: RefTable, maxCustomers = 5): fc.Arbitrary<
       s.schemaVersion = 2;
       if (billing !== undefined) s.billing = billing;
       s.customers.forEach((c, i) => {
-        const [seeds, mode, unpriced] = perLine[i % perLine.length]!;
+        const [seeds, mode, unpriced, dropConversion] = perLine[i % perLine.length]!;
         if (unpriced) c.sell = { mode: 'fixed', monthly: '0', oneOff: '0' };
+        if (seeds !== null && dropConversion && c.license['model'] === 'payg') {
+          c.license = { ...c.license, convertTo: null };
+        }
         const changes = seeds === null ? [] : changesFor(c, s.horizonMonths, seeds);
         // an empty array is the same as absent (§7): both forms appear
         if (changes.length > 0 || emptyChanges) c.changes = changes;

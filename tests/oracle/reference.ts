@@ -418,6 +418,9 @@ function daysIn(year: number, month: number): number {
 
 const WHITE_LABEL = 'white-label';
 
+/** A change's field is set (a parser may give an absent field as undefined or as null). */
+const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
+
 function validate(s: RefScenario, t: RefTable, today: string): RefIssue[] {
   const issues: RefIssue[] = [];
   const error = (code: string, path: string, message: string) =>
@@ -573,19 +576,16 @@ function validate(s: RefScenario, t: RefTable, today: string): RefIssue[] {
       if (outOfRange || outOfOrder) {
         error('month-out-of-range', `${cat}.fromMonth`, 'A change falls outside the line.');
       }
-      if (ch.bundle !== undefined && !t.service.bundles.some((b) => b.id === ch.bundle)) {
+      if (given(ch.bundle) && !t.service.bundles.some((b) => b.id === ch.bundle)) {
         error('unknown-id', `${cat}.bundle`, `Unknown bundle '${ch.bundle}'.`);
       }
-      if (
-        ch.bandwidth !== undefined &&
-        !t.service.bandwidthTiers.some((b) => b.id === ch.bandwidth)
-      ) {
+      if (given(ch.bandwidth) && !t.service.bandwidthTiers.some((b) => b.id === ch.bandwidth)) {
         error('unknown-id', `${cat}.bandwidth`, `Unknown bandwidth '${ch.bandwidth}'.`);
       }
-      if (ch.vServices !== undefined && ch.vServices > t.service.maxVServices) {
+      if (given(ch.vServices) && ch.vServices > t.service.maxVServices) {
         error('vservices-over-maximum', `${cat}.vServices`, 'Too many vServices.');
       }
-      if (ch.hoursPerMonth !== undefined && lic.model === 'fixed-term') {
+      if (given(ch.hoursPerMonth) && lic.model === 'fixed-term') {
         error('hours-on-fixed-term', `${cat}.hoursPerMonth`, 'A fixed term has no hours.');
       }
     });
@@ -648,11 +648,11 @@ function planAt(c: RefCustomer, m: number): Plan {
   };
   for (const ch of c.changes ?? []) {
     if (ch.fromMonth > m) continue;
-    if (ch.count !== undefined) plan.count = ch.count;
-    if (ch.bandwidth !== undefined) plan.bandwidth = ch.bandwidth;
-    if (ch.bundle !== undefined) plan.bundle = ch.bundle;
-    if (ch.vServices !== undefined) plan.vServices = ch.vServices;
-    if (ch.hoursPerMonth !== undefined) plan.hoursPerMonth = ch.hoursPerMonth;
+    if (given(ch.count)) plan.count = ch.count;
+    if (given(ch.bandwidth)) plan.bandwidth = ch.bandwidth;
+    if (given(ch.bundle)) plan.bundle = ch.bundle;
+    if (given(ch.vServices)) plan.vServices = ch.vServices;
+    if (given(ch.hoursPerMonth)) plan.hoursPerMonth = ch.hoursPerMonth;
   }
   return plan;
 }
@@ -745,7 +745,7 @@ function cohortsOf(c: RefCustomer, H: number): CohortMonth[][] {
     // 2. growth
     if (m === c.startMonth) {
       cohorts.push({ start: m, size: c.count, termStart: m, cap: capOf(plan) });
-    } else if ((c.changes ?? []).some((ch) => ch.fromMonth === m && ch.count !== undefined)) {
+    } else if ((c.changes ?? []).some((ch) => ch.fromMonth === m && given(ch.count))) {
       const committed = cohorts.reduce((n, k) => n + k.size, 0);
       if (plan.count > committed) {
         cohorts.push({ start: m, size: plan.count - committed, termStart: m, cap: capOf(plan) });
