@@ -135,3 +135,55 @@ describe('reference: PRICING.md §8 on random version-2 scenarios', () => {
     );
   });
 });
+
+describe('reference: §7 a cohort is priced as a line of its own', () => {
+  it('a line whose count rises once prices like the two lines of its cohorts (months and totals)', () => {
+    const t = TABLE_VARIANTS['graduated']!;
+    fc.assert(
+      fc.property(
+        validScenarioV2Arb(t),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 6 })), {
+          minLength: 5,
+          maxLength: 5,
+        }),
+        todayArb,
+        (base, picks, today) => {
+          const H = base.horizonMonths;
+          const grown = structuredClone(base);
+          const split = structuredClone(base);
+          split.customers = [];
+          grown.customers.forEach((c, i) => {
+            delete c.changes;
+            const lic = c.license;
+            const converted = lic['model'] === 'payg' && lic['convertTo'] !== null;
+            // the cohort must start while the first one still holds its customers
+            const last =
+              lic['model'] === 'payg'
+                ? (c.endMonth ?? H)
+                : lic['renew']
+                  ? H
+                  : Math.min(H, c.startMonth + Number(lic['termMonths']) - 1);
+            const [pick, d] = picks[i % picks.length]!;
+            split.customers.push(structuredClone(c));
+            if (converted || last <= c.startMonth) return;
+            const s = c.startMonth + 1 + (pick % (last - c.startMonth));
+            c.changes = [{ fromMonth: s, count: c.count + d }];
+            split.customers.push({
+              ...structuredClone(c),
+              id: `${c.id}-b`,
+              count: d,
+              startMonth: s,
+            });
+            delete split.customers.at(-1)!.changes;
+          });
+          const a = referenceQuote(v2(grown), t, today);
+          const b = referenceQuote(v2(split), t, today);
+          expect(b.months).toEqual(a.months);
+          expect(b.platform).toEqual(a.platform);
+          expect(b.totals).toEqual(a.totals);
+        },
+      ),
+      params,
+    );
+  });
+});
