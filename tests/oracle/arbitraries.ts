@@ -840,7 +840,8 @@ export function mutate(s: GenScenario, t: RefTable, m: Mutation, pick: number): 
     }
     case 'change-month-not-after-start': {
       const c = lineWithChange(s, pick);
-      c.changes![0]!.fromMonth = c.startMonth - (pick % 2);
+      // never negative: a negative month fails the schema, not a quote rule
+      c.changes![0]!.fromMonth = Math.max(0, c.startMonth - (pick % 2));
       break;
     }
     case 'change-month-after-horizon': {
@@ -858,7 +859,7 @@ export function mutate(s: GenScenario, t: RefTable, m: Mutation, pick: number): 
       const c = lineWithChange(s, pick);
       const first = c.changes![0]!.fromMonth;
       // equal, or lower (and then possibly out of range too); for [5, 3, 4] only changes[1]
-      c.changes!.splice(1, 0, { fromMonth: first - (pick % 2), count: 1 });
+      c.changes!.splice(1, 0, { fromMonth: Math.max(0, first - (pick % 2)), count: 1 });
       if (pick % 3 === 0) c.changes!.splice(2, 0, { fromMonth: first, vServices: 3 });
       break;
     }
