@@ -69,15 +69,18 @@ export function quoteDifferences(engine: QuoteLike, reference: QuoteLike): strin
 }
 
 /**
- * A quote without the fields PRICING.md version 2 adds (`months[].customers`, `months[].cash`,
- * `customers[].activeFinal`, `totals.cash`), for comparing the version-1 figures on their own.
+ * A quote without what PRICING.md version 2 adds (`months[].customers`, `months[].cash`,
+ * `customers[].activeFinal`, `totals.cash` and the warning `no-revenue`, which version-1
+ * documents get too), for comparing the version-1 figures on their own.
  */
 export function version1Fields<T extends QuoteLike>(quote: T): T {
   const q = JSON.parse(JSON.stringify(quote)) as {
     months?: Record<string, unknown>[];
     customers?: Record<string, unknown>[];
     totals?: Record<string, unknown> | null;
+    issues: IssueLike[];
   };
+  q.issues = q.issues.filter((issue) => issue.code !== 'no-revenue');
   for (const month of q.months ?? []) {
     delete month['customers'];
     delete month['cash'];
