@@ -10,7 +10,7 @@
  * fields take the contract's defaults (§7: no changes; §8: `monthly` and 0 months).
  *
  * Readings of the contract where it could be read two ways are marked "READING Rn" below and
- * listed in the report of the work that added §7-§8 (R1-R9).
+ * listed in the report of the work that added §7-§8 (R1-R10).
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -723,7 +723,9 @@ function cohortsOf(c: RefCustomer, H: number): CohortMonth[][] {
   const cohorts: { start: number; size: number; termStart: number; cap: Capacity }[] = [];
   for (let m = c.startMonth; m <= H; m++) {
     const plan = planAt(c, m);
-    // 1. term ends
+    // 1. term ends. READING R7: E is counted once per month and shared, oldest cohort first,
+    // among the cohorts whose term ended with m − 1; a renewing cohort takes the capacity of
+    // the plan in force in m (its new term's first month).
     const C = cohorts.reduce((n, k) => n + k.size, 0);
     let E = Math.max(0, C - plan.count);
     for (const k of [...cohorts]) {
@@ -742,7 +744,9 @@ function cohortsOf(c: RefCustomer, H: number): CohortMonth[][] {
         k.cap = capOf(plan);
       }
     }
-    // 2. growth
+    // 2. growth. READING R6: "a month that a change sets count for" is a month m with a change
+    // whose fromMonth is m and which has a `count` field; so on a renew:false line whose
+    // customers have left, restating the count starts a new cohort of the whole count.
     if (m === c.startMonth) {
       cohorts.push({ start: m, size: c.count, termStart: m, cap: capOf(plan) });
     } else if ((c.changes ?? []).some((ch) => ch.fromMonth === m && given(ch.count))) {
@@ -1144,7 +1148,8 @@ export function referenceQuote(
           line.cost += (recurringCost + oneOffCost) * copies;
           line.commissions += (partner + distributor) * copies;
 
-          // §8: vendor license by the vendor's term billing, app fees and users in their month;
+          // READING R8. §8: vendor license by the vendor's term billing, app fees and users in
+          // their month;
           // the customers' recurring revenue by the line's term billing, one-off in its month
           // (a cohort's first month is always the first month of a term, so "invoiced with it"
           // and "in its own month" agree); commissions when that month's recurring revenue is
@@ -1303,7 +1308,8 @@ export function referenceQuote(
       });
     }
     // READING R5: "cost is not 0" is the line's total cost over the horizon (customers[].totals
-    // .cost); commissions are not cost.
+    // .cost); commissions are not cost. READING R9: like the other version-2 quote fields, it
+    // applies to version-1 documents too (after migration).
     if (line.revenue === 0n && line.cost !== 0n) {
       issues.push({
         level: 'warning',
@@ -1377,7 +1383,8 @@ export function referenceQuote(
   const mrrFinal = monthsAcc[H - 1]!.recurring;
 
   // §6/§7: over the fixed-term cohorts active in the last month, the months left in the term in
-  // force × that cohort's monthly license × its size.
+  // force × that cohort's monthly license × its size. READING R10: "that cohort's monthly
+  // license" is at the capacity of its current term (not the plan in force in the last month).
   let committed = 0n;
   for (const byMonth of cohorts) {
     for (const k of byMonth[H]!) {
