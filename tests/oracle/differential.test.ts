@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calculateQuote, PriceTableSchema, ScenarioSchema } from '../../src/engine/index';
+import {
+  calculateQuote,
+  migrateScenarioDocument,
+  PriceTableSchema,
+  ScenarioSchema,
+} from '../../src/engine/index';
 import {
   HUGE_TABLE,
   hugeScenarioArb,
@@ -107,7 +112,7 @@ function check(
   today: string,
   options: CheckOptions = {},
 ): void {
-  const parsed = ScenarioSchema.safeParse(structuredClone(scenario));
+  const parsed = ScenarioSchema.safeParse(migrated(structuredClone(scenario)));
   if (!parsed.success) {
     throw new Error(
       `the engine's ScenarioSchema rejects a scenario valid under PRICING.md (schemaVersion ${scenario.schemaVersion}): ${JSON.stringify(parsed.error.issues)}`,
@@ -586,3 +591,9 @@ describe('version-2 readings', () => {
     check('example', scenario, '2026-12-01');
   });
 });
+
+/** The document as the app and the CLI read it: migrated to the current version (PRICING.md §4). */
+function migrated(document: unknown): unknown {
+  const result = migrateScenarioDocument(document);
+  return result.ok ? result.document : document;
+}

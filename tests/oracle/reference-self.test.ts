@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ScenarioSchema } from '../../src/engine/index';
+import { migrateScenarioDocument, ScenarioSchema } from '../../src/engine/index';
 import {
   HUGE_TABLE,
   TABLE_VARIANTS,
@@ -30,7 +30,7 @@ describe('reference: grouped mode ≡ literal walk', () => {
       const t = TABLE_VARIANTS[name]!;
       fc.assert(
         fc.property(validScenarioArb(t), todayArb, (scenario, today) => {
-          const parsed = ScenarioSchema.parse(scenario);
+          const parsed = ScenarioSchema.parse(migrated(scenario));
           const literal = referenceQuote(parsed, t, today);
           const grouped = referenceQuote(parsed, t, today, null, { grouped: true });
           expect(grouped).toEqual(literal);
@@ -187,3 +187,9 @@ describe('reference: §7 a cohort is priced as a line of its own', () => {
     );
   });
 });
+
+/** The document as the app and the CLI read it: migrated to the current version (PRICING.md §4). */
+function migrated(document: unknown): unknown {
+  const result = migrateScenarioDocument(document);
+  return result.ok ? result.document : document;
+}
