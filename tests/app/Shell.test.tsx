@@ -125,6 +125,8 @@ describe('the shell', () => {
         notice: {
           kind: 'recovered',
           key: 'spc:recovered:2026-11-22T10:00:00.000Z',
+          raw: '{"saved":"copy"}',
+          reason: 'The saved scenario does not hold a valid scenario (1 problem).',
           problems: [{ path: 'customers[0].count', message: 'must be a whole number ≥ 1' }],
         },
       }),
