@@ -192,7 +192,7 @@ export function Shell() {
           <div className={WIDE_STEPS.has(step) ? 'layout layout-wide' : 'layout'}>
             <main className="app-main">
               {conflict ? <ConflictBanner conflict={conflict} /> : null}
-            {notice ? <NoticeBanner notice={notice} /> : null}
+              {notice ? <NoticeBanner notice={notice} /> : null}
               <h2 ref={headingRef} tabIndex={-1} className="step-heading">
                 <span className="muted">
                   Step {stepIndex(step) + 1} of {STEPS.length}:
@@ -245,14 +245,14 @@ function NoticeBanner({ notice }: { notice: Notice }) {
             <strong>Your saved scenario could not be opened.</strong> {notice.reason}{' '}
             {notice.key !== null ? (
               <>
-                A copy was kept in this browser under <code>{notice.key}</code>, and the sample
-                plan is open instead.
+                A copy was kept in this browser under <code>{notice.key}</code>, and the sample plan
+                is open instead.
               </>
             ) : (
               <>
                 There was no room to keep a copy of it, so it stays saved where it was, and the
-                changes you make now are not saved in this browser until you choose to save over
-                it. Download it first to keep it.
+                changes you make now are not saved in this browser until you choose to save over it.
+                Download it first to keep it.
               </>
             )}
           </p>
@@ -266,7 +266,10 @@ function NoticeBanner({ notice }: { notice: Notice }) {
             </ul>
           ) : null}
           <div className="button-row">
-            <button type="button" onClick={() => downloadText('scenario-recovered.json', notice.raw)}>
+            <button
+              type="button"
+              onClick={() => downloadText('scenario-recovered.json', notice.raw)}
+            >
               Download the saved copy
             </button>
             {notice.key === null ? (
@@ -315,8 +318,7 @@ function ConflictBanner({ conflict }: { conflict: Conflict }) {
           ? ` (saved at ${when.toLocaleTimeString(undefined, { timeStyle: 'short' })})`
           : ''}
         . Your changes here are not saved until you choose; if you load theirs, Undo brings yours
-        back.{' '}
-        {conflict.theirs === null && conflict.reason ? conflict.reason : ''}
+        back. {conflict.theirs === null && conflict.reason ? conflict.reason : ''}
       </p>
       <div className="button-row">
         {conflict.theirs !== null ? (

@@ -64,7 +64,8 @@ export function missingSteps(seq: Omit<MigrationSequence, 'what' | 'versionField
     if (found.length > 1) problems.push(`${found.length} steps from version ${v}`);
   }
   seq.steps.forEach((s, i) => {
-    if (i > 0 && s.from <= seq.steps[i - 1]!.from) problems.push(`step "${s.name}" is out of order`);
+    if (i > 0 && s.from <= seq.steps[i - 1]!.from)
+      problems.push(`step "${s.name}" is out of order`);
   });
   return problems;
 }

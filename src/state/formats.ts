@@ -1,9 +1,13 @@
 import { parseWith, ScenarioSchema, type ParseResult, type Scenario } from '../engine/index';
 import { defineMigrations, type MigrationSequence } from '../price-tables/migrations';
 import { priceTableMigrations } from '../price-tables/parse';
-// The one line that changes when the engine's scenario steps land (ADR 020): import them from
-// '../engine/schema/scenario-migrations' instead of the stand-in.
-import { CURRENT_SCENARIO_VERSION, SCENARIO_MIGRATION_STEPS as scenarioSteps } from './scenario-steps';
+// When the engine's scenario steps land (ADR 020), the `from` line below becomes
+// `} from '../engine/schema/scenario-migrations';` (and the alias names the engine's list if
+// it is not called SCENARIO_MIGRATION_STEPS); scenario-steps.ts is then deleted.
+import {
+  CURRENT_SCENARIO_VERSION,
+  SCENARIO_MIGRATION_STEPS as scenarioSteps,
+} from './scenario-steps';
 
 /**
  * Every format this app persists, each with one migration sequence of the same shape

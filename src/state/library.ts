@@ -304,8 +304,9 @@ export function createLibraryStore({
 
     const replay = (lists: Lists): Lists => pending.reduce((l, c) => c.apply(l), lists);
 
-    const unsavedIds = () =>
-      [...new Set(pending.map((c) => c.entryId).filter((id): id is string => id !== null))];
+    const unsavedIds = () => [
+      ...new Set(pending.map((c) => c.entryId).filter((id): id is string => id !== null)),
+    ];
 
     const notSaved = (why: string, entryId: string | null): LibraryMessage => ({
       kind: 'not-saved',

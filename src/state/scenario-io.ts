@@ -147,15 +147,15 @@ export function openScenario(value: unknown, options: OpenOptions = {}): Scenari
   const format = options.format ?? scenarioFormat;
   try {
     if (!isRecord(value)) {
-      const got =
-        value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+      const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
       return fail('', `the document must be a JSON object, not ${got}`, source);
     }
     const hostile = hostileShape(value);
     if (hostile) return failed([hostile], source);
 
     const version = value.schemaVersion;
-    if (version === undefined) return fail('schemaVersion', 'is missing (expected a number)', source);
+    if (version === undefined)
+      return fail('schemaVersion', 'is missing (expected a number)', source);
     if (typeof version !== 'number' || !Number.isInteger(version)) {
       return fail(
         'schemaVersion',

@@ -114,7 +114,11 @@ export function openSavedRecord(raw: string, format: ScenarioFormat = scenarioFo
   }
   const migrated = runMigrations(autosaveMigrations, stored);
   if (!migrated.ok) {
-    return { ok: false, reason: migrated.message, problems: [{ path: '', message: migrated.message }] };
+    return {
+      ok: false,
+      reason: migrated.message,
+      problems: [{ path: '', message: migrated.message }],
+    };
   }
   const record = migrated.value as Partial<Record<keyof SavedRecord, unknown>>;
   const state = record.state as { scenario?: unknown } | null | undefined;

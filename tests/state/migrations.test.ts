@@ -53,9 +53,9 @@ describe('the migration mechanism', () => {
     expect(() =>
       defineMigrations({ ...base, current: 2, steps: [step(1, 'a'), step(1, 'b')] }),
     ).toThrow(/2 steps from version 1/);
-    expect(() =>
-      defineMigrations({ ...base, current: 3, steps: [{ ...step(1), to: 3 }] }),
-    ).toThrow(/not one version/);
+    expect(() => defineMigrations({ ...base, current: 3, steps: [{ ...step(1), to: 3 }] })).toThrow(
+      /not one version/,
+    );
     expect(() => defineMigrations({ ...base, current: 1, steps: [step(1)] })).toThrow(/outside/);
     expect(() =>
       defineMigrations({ ...base, current: 3, steps: [step(1, 'x'), step(2, 'x')] }),

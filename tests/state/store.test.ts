@@ -60,8 +60,14 @@ describe('the scenario store', () => {
   });
 
   it('opens a record saved before revisions existed (version 1, no revision)', () => {
-    const raw = JSON.stringify({ state: { scenario: { ...sampleScenario(), title: 'Old' } }, version: 1 });
-    const store = createScenarioStore({ storage: memoryStorage({ [STORAGE_KEY]: raw }).storage, now: Date.now });
+    const raw = JSON.stringify({
+      state: { scenario: { ...sampleScenario(), title: 'Old' } },
+      version: 1,
+    });
+    const store = createScenarioStore({
+      storage: memoryStorage({ [STORAGE_KEY]: raw }).storage,
+      now: Date.now,
+    });
     expect(store.getState().scenario.title).toBe('Old');
     expect(store.getState().notice).toBeNull();
   });
@@ -91,7 +97,10 @@ describe('the scenario store', () => {
   });
 
   it('keeps aside a state saved by a newer version of the app, and says so', () => {
-    const raw = JSON.stringify({ state: { scenario: sampleScenario() }, version: STORE_VERSION + 1 });
+    const raw = JSON.stringify({
+      state: { scenario: sampleScenario() },
+      version: STORE_VERSION + 1,
+    });
     const mem = memoryStorage({ [STORAGE_KEY]: raw });
     const store = createScenarioStore({ storage: mem.storage, now: () => 0 });
     const { notice } = store.getState();
@@ -106,7 +115,10 @@ describe('the scenario store', () => {
       state: { scenario: { ...sampleScenario(), schemaVersion: 99 } },
       version: STORE_VERSION,
     });
-    const store = createScenarioStore({ storage: memoryStorage({ [STORAGE_KEY]: raw }).storage, now: () => 0 });
+    const store = createScenarioStore({
+      storage: memoryStorage({ [STORAGE_KEY]: raw }).storage,
+      now: () => 0,
+    });
     const { notice } = store.getState();
     if (notice?.kind !== 'recovered') throw new Error('expected a recovery notice');
     expect(notice.reason).toMatch(/^This scenario was saved by a newer version of the app/);
@@ -150,7 +162,9 @@ describe('the scenario store', () => {
     mem.free();
     store.getState().edit(rename('Saved at last'));
     expect(store.getState().notice).toBeNull(); // the message would no longer be true
-    expect((savedRecord(mem.items).state.scenario as { title: string }).title).toBe('Saved at last');
+    expect((savedRecord(mem.items).state.scenario as { title: string }).title).toBe(
+      'Saved at last',
+    );
   });
 });
 
@@ -270,7 +284,9 @@ describe('two tabs on one scenario (issue 11, finding 3)', () => {
     expect(a.getState().scenario.title).toBe('Theirs from A');
     // and A saves again normally, on top of B's save
     expect(savedRecord(mem.items).writer).toBe('a');
-    expect((savedRecord(mem.items).state.scenario as { title: string }).title).toBe('Theirs from A');
+    expect((savedRecord(mem.items).state.scenario as { title: string }).title).toBe(
+      'Theirs from A',
+    );
   });
 
   it('tells an idle tab when the other saves, and says nothing when the document is the same', () => {

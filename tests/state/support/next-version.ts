@@ -8,7 +8,10 @@ import { scenarioMigrations, type ScenarioFormat } from '../../../src/state/form
  * the step ran — proving the path migrates before it validates. Once opened, the document is
  * handed to the real schema as the current version.
  */
-export function nextVersionFormat(): ScenarioFormat & { readonly next: number; readonly ran: number[] } {
+export function nextVersionFormat(): ScenarioFormat & {
+  readonly next: number;
+  readonly ran: number[];
+} {
   const current = scenarioMigrations.current;
   const next = current + 1;
   const ran: number[] = [];
