@@ -141,6 +141,44 @@ describe('the shell', () => {
     expect(scenarioStore.getState().notice).toBeNull();
   });
 
+  it('says truthfully when no copy of an unopenable save could be kept, and offers its exact text', () => {
+    render(<Shell />);
+    act(() =>
+      scenarioStore.setState({
+        notice: {
+          kind: 'recovered',
+          key: null,
+          raw: '{"version":99}',
+          reason: 'This saved scenario was saved by a newer version of the app.',
+          problems: [{ path: '', message: 'saved by a newer version of the app' }],
+        },
+      }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('saved by a newer version of the app');
+    expect(alert).toHaveTextContent(/no room to keep a copy of it, so it stays saved where it was/);
+    expect(alert).not.toHaveTextContent(/kept in this browser under/);
+    expect(within(alert).getByRole('button', { name: 'Save my work over it' })).toBeEnabled();
+    expect(within(alert).getByRole('button', { name: 'Download the saved copy' })).toBeEnabled();
+  });
+
+  it('tells when another tab changed the scenario, and loads theirs on request', async () => {
+    const user = userEvent.setup();
+    render(<Shell />);
+    const theirs = { ...sampleScenario(), title: 'Changed in the other tab' };
+    act(() =>
+      scenarioStore.setState({
+        conflict: { theirs, reason: null, raw: JSON.stringify(theirs), savedAt: null },
+      }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('This scenario was changed in another tab');
+    expect(within(alert).getByRole('button', { name: 'Keep mine' })).toBeEnabled();
+    await user.click(within(alert).getByRole('button', { name: 'Load their version' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('banner')).toHaveTextContent('Changed in the other tab');
+  });
+
   it('shows a storage notice', () => {
     render(<Shell />);
     act(() =>
