@@ -3,6 +3,7 @@ import { Summary } from '../features/summary/Summary';
 import { bundledRegistry } from '../price-tables/bundled';
 import { defaultTable } from '../price-tables/registry';
 import { localToday, scenarioStore, useScenarioStore } from '../state/app-store';
+import { libraryStore } from '../state/library';
 import { blankScenario } from '../state/sample';
 import type { Conflict, Notice } from '../state/store';
 import { downloadText } from '../components/download';
@@ -238,7 +239,7 @@ function NoticeBanner({ notice }: { notice: Notice }) {
   const state = scenarioStore.getState();
   const dismiss = () => state.dismissNotice();
   return (
-    <div role="alert" className="notice">
+    <div role={notice.kind === 'info' ? 'status' : 'alert'} className="notice">
       {notice.kind === 'recovered' ? (
         <>
           <p>
@@ -333,10 +334,46 @@ function ConflictBanner({ conflict }: { conflict: Conflict }) {
             Download their version
           </button>
         )}
-        <button type="button" onClick={() => state.keepMine()}>
+        <button type="button" onClick={() => keepMine(conflict)}>
           Keep mine
         </button>
       </div>
     </div>
   );
+}
+
+/**
+ * Saves this tab's version over the other tab's, after keeping theirs in the library so that
+ * choosing loses nothing; when the library cannot take it, nothing is saved over it.
+ */
+function keepMine(conflict: Conflict): void {
+  const store = scenarioStore.getState();
+  if (conflict.theirs === null) {
+    store.keepMine(); // copies theirs aside first, or refuses and says so
+    return;
+  }
+  const library = libraryStore.getState();
+  const kept = library.saveScenarioAs(
+    `${conflict.theirs.title || 'Untitled scenario'} (from another tab)`,
+    conflict.theirs,
+  );
+  if (libraryStore.getState().unsaved.includes(kept.id)) {
+    scenarioStore.setState({
+      notice: {
+        kind: 'storage',
+        message:
+          'Your version was not saved over the other tab’s: theirs could not be kept in the library first (this browser’s storage refused it). Load their version, or free some space and choose again.',
+      },
+    });
+    return;
+  }
+  store.keepMine();
+  if (scenarioStore.getState().conflict === null) {
+    scenarioStore.setState({
+      notice: {
+        kind: 'info',
+        message: `Your version is saved. The other tab’s version is in the library as “${kept.name}”.`,
+      },
+    });
+  }
 }

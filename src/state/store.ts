@@ -26,6 +26,11 @@ export type Notice =
       /** The browser refused to save (storage full or disabled); the scenario is still open. */
       readonly kind: 'storage';
       readonly message: string;
+    }
+  | {
+      /** What a choice about saved work did (for example where the other tab's version went). */
+      readonly kind: 'info';
+      readonly message: string;
     };
 
 /** Another tab saved the open scenario after this tab last read or wrote it. */

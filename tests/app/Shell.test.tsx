@@ -6,6 +6,7 @@ import { Shell } from '../../src/app/Shell';
 import { moneyFormatter } from '../../src/components/format';
 import { bundledRegistry } from '../../src/price-tables/bundled';
 import { localToday, scenarioStore } from '../../src/state/app-store';
+import { libraryStore } from '../../src/state/library';
 import { createQuoteSelector } from '../../src/state/quote';
 import { sampleScenario } from '../../src/state/sample';
 import { resetApp as reset } from '../support/app-state';
@@ -177,6 +178,27 @@ describe('the shell', () => {
     await user.click(within(alert).getByRole('button', { name: 'Load their version' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.getByRole('banner')).toHaveTextContent('Changed in the other tab');
+  });
+
+  it('Keep mine keeps the other tab’s version in the library first, and says where', async () => {
+    const user = userEvent.setup();
+    render(<Shell />);
+    const theirs = { ...sampleScenario(), title: 'Theirs' };
+    act(() =>
+      scenarioStore.setState({
+        conflict: { theirs, reason: null, raw: JSON.stringify(theirs), savedAt: null },
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Keep mine' }));
+    expect(scenarioStore.getState().conflict).toBeNull();
+    const kept = libraryStore
+      .getState()
+      .entries.find((e) => e.name === 'Theirs (from another tab)');
+    expect(kept?.scenario).toEqual(theirs);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'The other tab’s version is in the library as “Theirs (from another tab)”',
+    );
+    act(() => libraryStore.getState().remove(kept!.id));
   });
 
   it('shows a storage notice', () => {

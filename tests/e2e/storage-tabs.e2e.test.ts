@@ -146,9 +146,14 @@ describe.skipIf(!chromiumInstalled())('storage that cannot lose a save, and two 
     await b.locator('.scenario-title').filter({ hasText: 'Edited in B' }).waitFor();
     expect(await savedTitle(b)).toBe('Edited in A');
 
-    // B keeps its version: saved now, and A is told in its turn, its own still on screen
+    // B keeps its version: A's goes to the library first, B's is saved, and A is told in its
+    // turn, its own still on screen
     await bBanner.getByRole('button', { name: 'Keep mine' }).click();
     await expect.poll(() => savedTitle(b)).toBe('Edited in B');
+    await b
+      .getByRole('status')
+      .filter({ hasText: 'is in the library as “Edited in A (from another tab)”' })
+      .waitFor();
     const aBanner = a.getByRole('alert').filter({ hasText: 'changed in another tab' });
     await aBanner.waitFor();
     expect(await a.locator('.scenario-title').textContent()).toBe('Edited in A');
@@ -171,8 +176,9 @@ describe.skipIf(!chromiumInstalled())('storage that cannot lose a save, and two 
       await page.getByRole('cell', { name, exact: true }).waitFor();
     }
     await a.reload({ waitUntil: 'networkidle' });
-    await a.getByRole('cell', { name: 'Saved from A', exact: true }).waitFor();
-    await a.getByRole('cell', { name: 'Saved from B', exact: true }).waitFor();
+    for (const name of ['Edited in A (from another tab)', 'Saved from A', 'Saved from B']) {
+      await a.getByRole('cell', { name, exact: true }).waitFor();
+    }
   }, 120_000);
 
   it('made no errors and no requests outside the app', () => {
