@@ -403,7 +403,13 @@ export function createScenarioStore({
       },
       checkOtherTabs: () => {
         const stored = read(STORAGE_KEY);
-        if (stored === null || stored === known || get().conflict !== null) return;
+        const waiting = get().conflict;
+        if (waiting !== null) {
+          // the other tab saved again while the user decides: show its newest version
+          if (stored !== null && stored !== waiting.raw) toConflict(stored);
+          return;
+        }
+        if (stored === null || stored === known) return;
         const opened = openSavedRecord(stored, format);
         if (opened.ok && sameScenario(opened.scenario, get().scenario)) {
           // the same document: nothing differs, nothing to ask

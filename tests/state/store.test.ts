@@ -289,6 +289,20 @@ describe('two tabs on one scenario (issue 11, finding 3)', () => {
     );
   });
 
+  it('shows the newest of the other tab’s saves while the choice waits', () => {
+    const mem = memoryStorage();
+    const a = createScenarioStore({ storage: mem.storage, now: Date.now, tabId: 'a' });
+    const b = createScenarioStore({ storage: mem.storage, now: Date.now, tabId: 'b' });
+    a.getState().edit(rename('First in A'));
+    b.getState().checkOtherTabs();
+    a.getState().edit(rename('Second in A'));
+    b.getState().checkOtherTabs();
+    expect(b.getState().conflict?.theirs?.title).toBe('Second in A');
+    b.getState().loadTheirs();
+    b.getState().edit(rename('B builds on A'));
+    expect(savedRecord(mem.items)).toMatchObject({ writer: 'b', revision: 3 });
+  });
+
   it('tells an idle tab when the other saves, and says nothing when the document is the same', () => {
     const mem = memoryStorage();
     const a = createScenarioStore({ storage: mem.storage, now: Date.now, tabId: 'a' });
