@@ -5,9 +5,11 @@ import {
   Id,
   IsoDate,
   LicenseModel,
-  Money,
   Percent,
   PositiveCount,
+  TABLE_LIST_MAX,
+  tableList,
+  TableMoney,
   Text,
 } from './common';
 
@@ -16,9 +18,10 @@ const UpTo = PositiveCount.nullable();
 export const TieredPriceSchema = z
   .object({
     mode: z.enum(['graduated', 'volume'], { error: 'mode must be "graduated" or "volume"' }),
-    tiers: z
-      .array(z.object({ upTo: UpTo, unitAmount: Money, flatAmount: Money.nullable().optional() }))
-      .min(1, { error: 'needs at least one tier' }),
+    tiers: tableList(
+      z.object({ upTo: UpTo, unitAmount: TableMoney, flatAmount: TableMoney.nullable().optional() }),
+      'tiers',
+    ).min(1, { error: 'needs at least one tier' }),
   })
   .superRefine((price, ctx) => checkTiers(price.tiers, ctx));
 
@@ -63,7 +66,7 @@ const Environment = z.object({
     error: 'kind must be "virtual", "cloud" or "hardware"',
   }),
   name: Text(1000),
-  licenseModels: z.array(LicenseModel).min(1, { error: 'must allow at least one license model' }),
+  licenseModels: tableList(LicenseModel, 'license models').min(1, { error: 'must allow at least one license model' }),
 });
 
 const Appliance = z.object({
@@ -71,14 +74,14 @@ const Appliance = z.object({
   name: Text(1000),
   throughputMbps: PositiveCount,
   maxVServices: PositiveCount,
-  price: Money,
+  price: TableMoney,
   supportPctPerYear: Percent,
-  licenseModels: z.array(LicenseModel).min(1, { error: 'must allow at least one license model' }),
+  licenseModels: tableList(LicenseModel, 'license models').min(1, { error: 'must allow at least one license model' }),
 });
 
 const AppPrices = z.object({
-  setupFee: Money,
-  monthlyFee: Money,
+  setupFee: TableMoney,
+  monthlyFee: TableMoney,
   perUser: TieredPriceSchema,
 });
 
@@ -88,7 +91,14 @@ const AppBundle = AppPrices.extend({
   rank: Count,
 });
 
-const PriceGrid = z.record(z.string(), z.record(z.string(), Money));
+/** A record of at most TABLE_LIST_MAX keys (the rows and cells of a price grid, child apps). */
+function boundedRecord<T extends z.ZodType>(value: T, what: string) {
+  return z.record(z.string(), value).refine((r) => Object.keys(r).length <= TABLE_LIST_MAX, {
+    error: `must list at most ${TABLE_LIST_MAX} ${what}`,
+  });
+}
+
+const PriceGrid = boundedRecord(boundedRecord(TableMoney, 'bandwidths'), 'bundles');
 
 const AppliesTo = z.enum(['setupFee', 'monthlyFee', 'perUser'], {
   error: 'must be "setupFee", "monthlyFee" or "perUser"',
@@ -112,8 +122,8 @@ export const PriceTableSchema = z
       .transform((v) => v ?? null),
     notes: Text(20000),
     platform: z.object({
-      environments: z.array(Environment).min(1, { error: 'needs at least one environment' }),
-      appliances: z.array(Appliance),
+      environments: tableList(Environment, 'environments').min(1, { error: 'needs at least one environment' }),
+      appliances: tableList(Appliance, 'appliances'),
       virtualSizing: z.object({
         mbpsPerVcpu: PositiveCount,
         gbRamPerVcpu: Count,
@@ -121,43 +131,39 @@ export const PriceTableSchema = z
       }),
     }),
     service: z.object({
-      bandwidthTiers: z
-        .array(z.object({ id: Id, mbps: PositiveCount, label: Text(1000) }))
-        .min(1, { error: 'needs at least one bandwidth tier' }),
-      bundles: z
-        .array(
-          z.object({
-            id: Id,
-            name: Text(1000),
-            rank: Count,
-            includedVServices: Count,
-            features: z.array(Text(1000)),
-          }),
-        )
-        .min(1, { error: 'needs at least one bundle' }),
+      bandwidthTiers: tableList(
+        z.object({ id: Id, mbps: PositiveCount, label: Text(1000) }),
+        'bandwidth tiers',
+      ).min(1, { error: 'needs at least one bandwidth tier' }),
+      bundles: tableList(
+        z.object({
+          id: Id,
+          name: Text(1000),
+          rank: Count,
+          includedVServices: Count,
+          features: tableList(Text(1000), 'features'),
+        }),
+        'bundles',
+      ).min(1, { error: 'needs at least one bundle' }),
       maxVServices: Count,
       fixedTerm: z.object({
         monthlyList: PriceGrid,
-        extraVServiceMonthly: Money,
-        terms: z
-          .array(z.object({ months: PositiveCount, discountPct: Percent }))
-          .min(1, { error: 'needs at least one term' }),
+        extraVServiceMonthly: TableMoney,
+        terms: tableList(z.object({ months: PositiveCount, discountPct: Percent }), 'terms').min(1, { error: 'needs at least one term' }),
       }),
       payg: z.object({
         hourly: PriceGrid,
-        extraVServiceHourly: Money,
+        extraVServiceHourly: TableMoney,
       }),
     }),
     apps: z.object({
-      bundles: z.array(AppBundle),
-      childApps: z.record(z.string(), AppPrices),
+      bundles: tableList(AppBundle, 'app bundles'),
+      childApps: boundedRecord(AppPrices, 'child apps'),
       whiteLabelVolume: z
         .object({
           mode: z.enum(['graduated', 'volume'], { error: 'mode must be "graduated" or "volume"' }),
-          appliesTo: z.array(AppliesTo),
-          tiers: z
-            .array(z.object({ upTo: UpTo, discountPct: Percent }))
-            .min(1, { error: 'needs at least one tier' }),
+          appliesTo: tableList(AppliesTo, 'fees'),
+          tiers: tableList(z.object({ upTo: UpTo, discountPct: Percent }), 'tiers').min(1, { error: 'needs at least one tier' }),
         })
         .superRefine((v, ctx) => checkTiers(v.tiers, ctx)),
     }),
@@ -176,8 +182,9 @@ export const PriceTableSchema = z
     checkUniqueIds(table.service.bundles, ['service', 'bundles'], 'bundle', ctx);
     checkUniqueIds(table.apps.bundles, ['apps', 'bundles'], 'app bundle', ctx);
 
-    const bundleIds = table.service.bundles.map((b) => b.id);
-    const bandwidthIds = table.service.bandwidthTiers.map((b) => b.id);
+    // Sets: a 200 × 200 grid is 40,000 look-ups, each O(1)
+    const bundleIds = new Set(table.service.bundles.map((b) => b.id));
+    const bandwidthIds = new Set(table.service.bandwidthTiers.map((b) => b.id));
     const grids = [
       {
         grid: table.service.fixedTerm.monthlyList,
@@ -203,7 +210,7 @@ export const PriceTableSchema = z
         }
       }
       for (const [bundle, row] of Object.entries(grid)) {
-        if (!bundleIds.includes(bundle)) {
+        if (!bundleIds.has(bundle)) {
           ctx.addIssue({
             code: 'custom',
             path: [...path, bundle],
@@ -212,7 +219,7 @@ export const PriceTableSchema = z
           continue;
         }
         for (const bandwidth of Object.keys(row)) {
-          if (!bandwidthIds.includes(bandwidth)) {
+          if (!bandwidthIds.has(bandwidth)) {
             ctx.addIssue({
               code: 'custom',
               path: [...path, bundle, bandwidth],
