@@ -27,7 +27,22 @@ export type {
   AppEntry,
   Sell,
 } from './schema/scenario';
-export { formatPath, parseWith, problemsOf } from './schema/common';
+export {
+  capProblems,
+  cleanName,
+  cleanText,
+  formatPath,
+  MAX_PROBLEMS,
+  parseWith,
+  problemsOf,
+  TABLE_LIST_MAX,
+} from './schema/common';
+export {
+  megabytes,
+  PRICE_TABLE_MAX_BYTES,
+  SCENARIO_MAX_CHARS,
+  SCENARIO_MAX_FILE_BYTES,
+} from './limits';
 export type { ParseResult, SchemaProblem } from './schema/common';
 export { formatScaled, minorDigitsOf, parseMicros, roundDiv } from './money';
 export type { MinorUnits } from './money';

@@ -75,6 +75,18 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<
   return { ok: false, problems: capProblems(problemsOf(result.error)) };
 }
 
+/**
+ * What the app says of a document saved by a newer version of it, in one wording for the app
+ * and the CLI: the user's remedy is to update, not to edit the file.
+ */
+export function newerVersionMessage(
+  what: 'scenario' | 'price table',
+  version: number,
+  latest: number,
+): string {
+  return `this ${what} was saved by a newer version of the app (schemaVersion ${version}); this version opens up to schemaVersion ${latest}. Update the app to open it.`;
+}
+
 /** The largest magnitude a Money value may have: its micros must stay below 2^53 (ADR 001). */
 export const MONEY_LIMIT = 9_000_000_000;
 

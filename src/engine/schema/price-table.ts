@@ -5,6 +5,7 @@ import {
   Id,
   IsoDate,
   LicenseModel,
+  newerVersionMessage,
   Percent,
   PositiveCount,
   TABLE_LIST_MAX,
@@ -19,7 +20,11 @@ export const TieredPriceSchema = z
   .object({
     mode: z.enum(['graduated', 'volume'], { error: 'mode must be "graduated" or "volume"' }),
     tiers: tableList(
-      z.object({ upTo: UpTo, unitAmount: TableMoney, flatAmount: TableMoney.nullable().optional() }),
+      z.object({
+        upTo: UpTo,
+        unitAmount: TableMoney,
+        flatAmount: TableMoney.nullable().optional(),
+      }),
       'tiers',
     ).min(1, { error: 'needs at least one tier' }),
   })
@@ -66,7 +71,9 @@ const Environment = z.object({
     error: 'kind must be "virtual", "cloud" or "hardware"',
   }),
   name: Text(1000),
-  licenseModels: tableList(LicenseModel, 'license models').min(1, { error: 'must allow at least one license model' }),
+  licenseModels: tableList(LicenseModel, 'license models').min(1, {
+    error: 'must allow at least one license model',
+  }),
 });
 
 const Appliance = z.object({
@@ -76,7 +83,9 @@ const Appliance = z.object({
   maxVServices: PositiveCount,
   price: TableMoney,
   supportPctPerYear: Percent,
-  licenseModels: tableList(LicenseModel, 'license models').min(1, { error: 'must allow at least one license model' }),
+  licenseModels: tableList(LicenseModel, 'license models').min(1, {
+    error: 'must allow at least one license model',
+  }),
 });
 
 const AppPrices = z.object({
@@ -108,7 +117,12 @@ export const WHITE_LABEL = 'white-label';
 
 export const PriceTableSchema = z
   .object({
-    schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
+    schemaVersion: z.literal(1, {
+      error: (issue) =>
+        typeof issue.input === 'number' && Number.isInteger(issue.input) && issue.input > 1
+          ? newerVersionMessage('price table', issue.input, 1)
+          : 'schemaVersion must be 1',
+    }),
     product: Id,
     vendorName: Text(1000),
     version: Id,
@@ -122,7 +136,9 @@ export const PriceTableSchema = z
       .transform((v) => v ?? null),
     notes: Text(20000),
     platform: z.object({
-      environments: tableList(Environment, 'environments').min(1, { error: 'needs at least one environment' }),
+      environments: tableList(Environment, 'environments').min(1, {
+        error: 'needs at least one environment',
+      }),
       appliances: tableList(Appliance, 'appliances'),
       virtualSizing: z.object({
         mbpsPerVcpu: PositiveCount,
@@ -149,7 +165,10 @@ export const PriceTableSchema = z
       fixedTerm: z.object({
         monthlyList: PriceGrid,
         extraVServiceMonthly: TableMoney,
-        terms: tableList(z.object({ months: PositiveCount, discountPct: Percent }), 'terms').min(1, { error: 'needs at least one term' }),
+        terms: tableList(z.object({ months: PositiveCount, discountPct: Percent }), 'terms').min(
+          1,
+          { error: 'needs at least one term' },
+        ),
       }),
       payg: z.object({
         hourly: PriceGrid,
@@ -163,7 +182,9 @@ export const PriceTableSchema = z
         .object({
           mode: z.enum(['graduated', 'volume'], { error: 'mode must be "graduated" or "volume"' }),
           appliesTo: tableList(AppliesTo, 'fees'),
-          tiers: tableList(z.object({ upTo: UpTo, discountPct: Percent }), 'tiers').min(1, { error: 'needs at least one tier' }),
+          tiers: tableList(z.object({ upTo: UpTo, discountPct: Percent }), 'tiers').min(1, {
+            error: 'needs at least one tier',
+          }),
         })
         .superRefine((v, ctx) => checkTiers(v.tiers, ctx)),
     }),
