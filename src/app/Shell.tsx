@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Summary } from '../features/summary/Summary';
 import { bundledRegistry } from '../price-tables/bundled';
 import { defaultTable } from '../price-tables/registry';
@@ -20,6 +20,7 @@ import {
   stepLabel,
   usePage,
   useRoute,
+  useUnknownRoute,
 } from './routing';
 
 export const PRODUCT_NAME = 'Service Provider Configurator';
@@ -112,7 +113,13 @@ export function Shell() {
 
   // A link to a field (`#/customers?field=customers[2].endMonth`, from the issues list):
   // focus that field once its step has rendered it.
-  useEffect(() => (field ? focusField(field) : undefined), [step, field]);
+  // A field this scenario does not have (a stale or edited link) is said, not ignored.
+  const [missingField, setMissingField] = useState<string | null>(null);
+  useEffect(() => {
+    setMissingField(null);
+    return field ? focusField(field, undefined, () => setMissingField(field)) : undefined;
+  }, [step, field]);
+  const unknown = useUnknownRoute();
 
   return (
     <div className="app">
@@ -190,6 +197,7 @@ export function Shell() {
           <div className={WIDE_STEPS.has(step) ? 'layout layout-wide' : 'layout'}>
             <main className="app-main">
               {notice ? <NoticeBanner notice={notice} /> : null}
+              <RouteNotice unknown={unknown} missingField={missingField} />
               <h2 ref={headingRef} tabIndex={-1} className="step-heading">
                 <span className="muted">
                   Step {stepIndex(step) + 1} of {STEPS.length}:
@@ -228,6 +236,32 @@ export function Shell() {
       )}
     </div>
   );
+}
+
+/** What a link asked for that is not here: a page the app does not have, a missing field. */
+function RouteNotice({
+  unknown,
+  missingField,
+}: {
+  unknown: string | null;
+  missingField: string | null;
+}) {
+  if (unknown !== null) {
+    return (
+      <p role="status" className="notice">
+        This app has no page “{unknown}”; here is the first step of the wizard.
+      </p>
+    );
+  }
+  if (missingField !== null) {
+    const shown = missingField.length > 80 ? `${missingField.slice(0, 79)}…` : missingField;
+    return (
+      <p role="status" className="notice">
+        The link points to a field (“{shown}”) that this scenario does not have on this step.
+      </p>
+    );
+  }
+  return null;
 }
 
 function downloadRecovered(key: string): void {
