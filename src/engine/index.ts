@@ -37,6 +37,8 @@ export {
   problemsOf,
   TABLE_LIST_MAX,
 } from './schema/common';
+export { bytesOfBase64, imageSize, LOGO_MAX_SIDE, sizeLabel, withinLogoSide } from './image-size';
+export type { ImageSize } from './image-size';
 export {
   megabytes,
   PRICE_TABLE_MAX_BYTES,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Shell } from '../../../src/app/Shell';
 import { DealStep } from '../../../src/features/deal/DealStep';
 import { bundledRegistry } from '../../../src/price-tables/bundled';
@@ -10,7 +10,21 @@ import { scenarioStore } from '../../../src/state/app-store';
 import { customTablesStore } from '../../../src/state/custom-tables';
 import { sampleScenario } from '../../../src/state/sample';
 import { resetApp as reset, appQuote as quoteOfStore } from '../../support/app-state';
-import { TINY_PNG } from '../../support/images';
+import { pngHeader, TINY_PNG } from '../../support/images';
+
+// jsdom decodes no images: the browser's decoder is stood in for by the header's size, and a
+// file whose header says 333 pixels wide stands for one that does not decode.
+vi.mock('../../../src/features/deal/logo-decode', async () => {
+  const { imageSize } = await import('../../../src/engine/index');
+  return {
+    decodeImageSize: (bytes: Uint8Array) => {
+      const size = imageSize(bytes);
+      return size && size.width !== 333
+        ? Promise.resolve(size)
+        : Promise.reject(new Error('The source image could not be decoded.'));
+    },
+  };
+});
 
 beforeEach(reset);
 afterEach(() => {
@@ -226,6 +240,21 @@ describe('the Deal step', () => {
         '"logo.png" is not a PNG or JPEG image',
       );
       expect(input).toHaveAttribute('aria-invalid', 'true');
+      expect(scenarioStore.getState().scenario).toBe(before);
+    });
+
+    it.each([
+      ['declares 20000 × 20000 pixels', pngHeader(20000, 20000), 'at most 4096 × 4096 pixels'],
+      ['does not decode', pngHeader(333, 10, 200), 'could not be decoded as an image'],
+    ])('refuses a PNG that %s, at the field, and keeps the scenario', async (_, bytes, message) => {
+      const user = userEvent.setup();
+      render(<DealStep />);
+      const before = scenarioStore.getState().scenario;
+      await user.upload(
+        screen.getByLabelText('Logo'),
+        new File([bytes as Uint8Array<ArrayBuffer>], 'logo.png', { type: 'image/png' }),
+      );
+      expect(await screen.findByRole('alert')).toHaveTextContent(message);
       expect(scenarioStore.getState().scenario).toBe(before);
     });
   });
