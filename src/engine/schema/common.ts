@@ -224,14 +224,15 @@ export function cleanName(s: string): string {
 }
 
 /**
- * Text of at most `max` characters. Control characters are cleaned, not refused (ADR 022): a
- * saved scenario or price table holding one still opens, without it, rather than being
- * turned away for a character nobody can see.
+ * Text of at most `max` characters: a name, a title, a label unless `multiline` (notes).
+ * Control characters are cleaned, not refused (ADR 022): a saved scenario or price table
+ * holding one still opens, without it, rather than being turned away for a character nobody
+ * can see; in a name, tabs and line breaks become a space.
  */
-export const Text = (max: number) =>
+export const Text = (max: number, multiline = false) =>
   z
     .string({ error: 'must be text' })
-    .overwrite(cleanText)
+    .overwrite(multiline ? cleanText : cleanName)
     .max(max, { error: `must be at most ${max} characters` });
 
 export const LicenseModel = z.enum(['fixed-term', 'payg'], {

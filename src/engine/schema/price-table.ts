@@ -134,7 +134,7 @@ export const PriceTableSchema = z
     validUntil: IsoDate.nullable()
       .optional()
       .transform((v) => v ?? null),
-    notes: Text(20000),
+    notes: Text(20000, true),
     platform: z.object({
       environments: tableList(Environment, 'environments').min(1, {
         error: 'needs at least one environment',
