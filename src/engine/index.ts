@@ -35,6 +35,7 @@ export {
   MAX_PROBLEMS,
   parseWith,
   problemsOf,
+  problemTotal,
   TABLE_LIST_MAX,
 } from './schema/common';
 export { bytesOfBase64, imageSize, LOGO_MAX_SIDE, sizeLabel, withinLogoSide } from './image-size';

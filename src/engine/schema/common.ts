@@ -69,6 +69,13 @@ export function capProblems(
   ];
 }
 
+/** How many problems a list from `capProblems` stands for (its last line counts the rest). */
+export function problemTotal(problems: readonly SchemaProblem[]): number {
+  const last = problems[problems.length - 1];
+  const rest = last && last.path === '' ? /^and ([\d,]+) more problems/.exec(last.message) : null;
+  return rest ? problems.length - 1 + Number(rest[1]!.replace(/,/g, '')) : problems.length;
+}
+
 export function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
@@ -155,7 +162,7 @@ export const Hours = z
   .min(0, { error: 'must be at least 0 hours' })
   .max(744, { error: 'must be at most 744 hours (31 days × 24)' })
   .refine(hasAtMostTwoDecimals, {
-    error: 'must have at most 2 decimals (like 730 or 743.5)',
+    error: 'must have at most 2 decimals',
   });
 
 /**

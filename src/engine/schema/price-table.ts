@@ -115,7 +115,32 @@ const AppliesTo = z.enum(['setupFee', 'monthlyFee', 'perUser'], {
 
 export const WHITE_LABEL = 'white-label';
 
-export const PriceTableSchema = z
+/**
+ * Every list and record of a raw table document longer than TABLE_LIST_MAX, found before the
+ * schema parses a single entry: a file of 10,000 bandwidth tiers is refused with one message in
+ * a few milliseconds instead of 10,000 entries parsed first (issue 11). Oversized containers
+ * are not walked into, and the walk stops at 32 levels (the schema's deepest path is 7).
+ */
+function oversizedLists(document: unknown): { path: (string | number)[]; size: number }[] {
+  const found: { path: (string | number)[]; size: number }[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: document, path: [] }];
+  while (stack.length > 0 && found.length < 50) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object' || path.length > 32) continue;
+    const size = Array.isArray(value) ? value.length : Object.keys(value).length;
+    if (size > TABLE_LIST_MAX) {
+      found.push({ path, size });
+      continue;
+    }
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((v: unknown, i) => [i, v])
+      : Object.entries(value);
+    for (const [key, child] of entries) stack.push({ value: child, path: [...path, key] });
+  }
+  return found;
+}
+
+const TableObjectSchema = z
   .object({
     schemaVersion: z.literal(1, {
       error: (issue) =>
@@ -312,6 +337,23 @@ export const PriceTableSchema = z
       }
     });
   });
+
+/**
+ * A price table (PRICING.md §3): the sizes of its lists first (at most TABLE_LIST_MAX each, so
+ * no more work is done on a huge file), then every field and rule.
+ */
+export const PriceTableSchema = z
+  .unknown()
+  .superRefine((document, ctx) => {
+    for (const { path, size } of oversizedLists(document)) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `has ${size.toLocaleString('en-US')} entries; a price table's lists hold at most ${TABLE_LIST_MAX} each`,
+      });
+    }
+  })
+  .pipe(TableObjectSchema);
 
 export type PriceTable = z.infer<typeof PriceTableSchema>;
 export type Environment = z.infer<typeof Environment>;
