@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseHash, parsePage, unknownRoute } from '../../src/app/routing';
 import { recoveryUrl } from '../../src/components/ErrorBoundary';
+import { sentence } from '../../src/components/format';
 import { findField, focusField, pathCandidates } from '../../src/components/form/field-focus';
 
 // Issue 11, finding 2: `#/deal?field=a%0Ab` made querySelector throw and crashed the app until
@@ -151,5 +152,13 @@ describe('Reload after a fault', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('a message ended as a sentence', () => {
+  it('gets one full stop, never two', () => {
+    expect(sentence('Update the app to open it.')).toBe('Update the app to open it.');
+    expect(sentence('the logo could not be read')).toBe('the logo could not be read.');
+    expect(sentence('Really? ')).toBe('Really?');
   });
 });
