@@ -114,11 +114,13 @@ export function Shell() {
   // A link to a field (`#/customers?field=customers[2].endMonth`, from the issues list):
   // focus that field once its step has rendered it.
   // A field this scenario does not have (a stale or edited link) is said, not ignored.
-  const [missingField, setMissingField] = useState<string | null>(null);
-  useEffect(() => {
-    setMissingField(null);
-    return field ? focusField(field, undefined, () => setMissingField(field)) : undefined;
-  }, [step, field]);
+  // (kept with the route it was found missing on, so another route shows no stale message)
+  const [missing, setMissing] = useState<{ step: string; field: string } | null>(null);
+  useEffect(
+    () => (field ? focusField(field, undefined, () => setMissing({ step, field })) : undefined),
+    [step, field],
+  );
+  const missingField = missing && missing.step === step && missing.field === field ? field : null;
   const unknown = useUnknownRoute();
 
   return (

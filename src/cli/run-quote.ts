@@ -24,7 +24,7 @@ import {
   sameIdentity,
 } from '../price-tables/parse';
 import { resolvePinned } from '../price-tables/registry';
-import { OutputError, writeFilesAtomically, type OutputFile } from './atomic-write';
+import { OutputError, type OutputFile } from './atomic-write';
 import { FileTooLargeError, readBounded } from './bounded-read';
 import { loadPdfFonts } from './load-fonts';
 import { loadPricingData, sha256Of } from './load-tables';

@@ -31,12 +31,9 @@ function scenarioWithHours(hoursPerMonth: number | number[]) {
 }
 
 describe('Hours: at most 2 decimals, exactly (finding 7)', () => {
-  it.each([743.99, 744, 0, 0.01, 730.5, 0.1 + 0.2 === 0.3 ? 0.3 : 0.3, 123.45])(
-    'accepts %d',
-    (h) => {
-      expect(scenarioWithHours(h).ok).toBe(true);
-    },
-  );
+  it.each([743.99, 744, 0, 0.01, 730.5, 0.3, 123.45])('accepts %d', (h) => {
+    expect(scenarioWithHours(h).ok).toBe(true);
+  });
 
   it.each([743.9999999999, 743.9999999, 0.001, 1e-7, 0.1 + 0.2, 743.995, 5e-324])(
     'refuses %d, which a float tolerance took for 2 decimals',

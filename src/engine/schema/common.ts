@@ -213,7 +213,6 @@ export const Id = z
 /** C0 controls but tab, line feed and carriage return; DEL; C1 controls. */
 // eslint-disable-next-line no-control-regex
 const CONTROL_KEEPING_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKS_AND_TABS = /[\t\n\r]+/g;
 
 /**

@@ -85,7 +85,6 @@ describe('a large price table', () => {
     const diff = screen.getByRole('table', { name: 'Price changes' });
     expect(within(diff).getAllByRole('row')).toHaveLength(DIFF_ROWS_PAGE + 1);
     expect(screen.getByRole('button', { name: /^Show 200 more of 1,\d{3}$/ })).toBeInTheDocument();
-    console.log(`200-tier table: load ${load.toFixed(0)} ms, render ${renderMs.toFixed(0)} ms`);
     expect(load).toBeLessThan(1000);
     expect(renderMs).toBeLessThan(2000);
   });
