@@ -6,17 +6,19 @@
  */
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { countLabel, moneyFormatter } from '../../components/format';
-import { problemTotal, type Quote, type QuoteTotals, type SchemaProblem } from '../../engine/index';
+import {
+  megabytes,
+  PRICE_TABLE_MAX_BYTES,
+  problemTotal,
+  type Quote,
+  type QuoteTotals,
+  type SchemaProblem,
+} from '../../engine/index';
 import { amountDifference, diffTables, type PriceChange } from '../../price-tables/diff';
 import { identityLabel, sameIdentity, type TableIdentity } from '../../price-tables/parse';
 import { versionsOf, type Registry, type TableEntry } from '../../price-tables/registry';
 import { localToday, scenarioStore, useQuote, useScenario } from '../../state/app-store';
-import {
-  customTablesStore,
-  MAX_TABLE_BYTES,
-  useCustomTables,
-  useRegistry,
-} from '../../state/custom-tables';
+import { customTablesStore, useCustomTables, useRegistry } from '../../state/custom-tables';
 import { quoteOnTable, type QuoteResult } from '../../state/quote';
 import './price-books.css';
 
@@ -435,12 +437,16 @@ function LoadCustomTable() {
     const input = event.target;
     const file = input.files?.[0];
     if (!file) return;
-    if (file.size > MAX_TABLE_BYTES) {
+    // the limit of src/engine/limits.ts, the same as the CLI's (ADR 022)
+    if (file.size > PRICE_TABLE_MAX_BYTES) {
       setResult({
         ok: false,
         name: file.name,
         problems: [
-          { path: '', message: 'the file is larger than 5 MB; a price table is far smaller' },
+          {
+            path: '',
+            message: `the file is larger than ${megabytes(PRICE_TABLE_MAX_BYTES)}; a price table is far smaller`,
+          },
         ],
       });
       input.value = '';
