@@ -124,6 +124,19 @@ describe('the Deal step', () => {
     expect(screen.getByLabelText('Primary colour')).toHaveValue(before.brand.primaryColor);
   });
 
+  it('keeps NUL and control characters out of a name typed or pasted (issue 11)', () => {
+    render(<DealStep />);
+    fireEvent.change(screen.getByLabelText('Title'), {
+      target: { value: 'Plan\u0000 2027\u001b[2J\u0007' },
+    });
+    fireEvent.change(screen.getByLabelText('Prepared for: company'), {
+      target: { value: 'Init\u0085ech\tLtd' },
+    });
+    const after = scenarioStore.getState().scenario;
+    expect(after.title).toBe('Plan 2027[2J');
+    expect(after.preparedFor.company).toBe('Initech Ltd');
+  });
+
   it('edits title, parties and brand name; the rest of the scenario is untouched', async () => {
     const user = userEvent.setup();
     render(<DealStep />);
