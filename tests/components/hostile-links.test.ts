@@ -95,6 +95,14 @@ describe('a field path from a link', () => {
     expect(findField(root, 'a"b')?.getAttribute('data-field')).toBe('a"b');
   });
 
+  it('gives up at once on a path far longer than any real one', () => {
+    const root = controls();
+    const started = performance.now();
+    expect(findField(root, '.a'.repeat(500_000))).toBeNull();
+    expect(pathCandidates(`title${'.x'.repeat(1000)}`)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
   it('says when the field never appears, instead of waiting silently', async () => {
     controls();
     let missing = false;

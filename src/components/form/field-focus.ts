@@ -9,9 +9,17 @@ import { useEffect, useRef } from 'react';
  * the path into the DOM is asked to, and the focus follows once it appears.
  */
 
+/**
+ * The longest path looked for. A real one is an id (at most 500 characters) and a few keys;
+ * a link of `.a` repeated a million times would otherwise cost a million candidates, each a
+ * scan of the whole text.
+ */
+export const MAX_FIELD_PATH = 2000;
+
 /** The path, then each shorter path above it: `a[2].b.c`, `a[2].b`, `a[2]`, `a`. */
 export function pathCandidates(path: string): string[] {
   const out: string[] = [];
+  if (path.length > MAX_FIELD_PATH) return out;
   let rest = path.trim();
   while (rest !== '') {
     out.push(rest);
