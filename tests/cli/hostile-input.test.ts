@@ -319,3 +319,61 @@ describe('writeFilesAtomically', () => {
     expect(readFileSync(join(out, 'a.json'), 'utf8')).toBe('old');
   });
 });
+
+describe('quote on hostile hours and names', () => {
+  const doc = JSON.parse(scenarioText) as {
+    customers: { name: string; license: { hoursPerMonth?: unknown } }[];
+  };
+
+  // finding 7: 743.9999999999 was priced as 744.00, a cent off the contract
+  it('refuses hours with more than 2 decimals and prices every other number of hours', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.double({ min: 0, max: 744, noNaN: true }),
+          fc.integer({ min: 0, max: 74_400 }).map((n) => n / 100),
+          fc.constantFrom(743.9999999999, 743.9999999, 743.99, 0.1 + 0.2),
+        ),
+        async (hours) => {
+          const s = structuredClone(doc);
+          s.customers[2]!.license.hoursPerMonth = hours;
+          const r = await run(JSON.stringify(s));
+          const exact = /^\d+(\.\d{1,2})?$/.test(String(hours));
+          expect(r.code === 2).toBe(!exact);
+          if (!exact) {
+            expect(r.stderr).toContain('customers[2].license.hoursPerMonth: must have at most 2');
+          }
+        },
+      ),
+      { numRuns: Math.min(RUNS, 60) },
+    );
+  });
+
+  // finding 8: NUL and control characters were kept in names
+  it('writes no control character of a name into the lines CSV', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 30 }), async (name) => {
+        const s = structuredClone(doc);
+        s.customers[0]!.name = `${name}Müller`;
+        const scenarioPath = join(dir, 'names.json');
+        writeFileSync(scenarioPath, JSON.stringify(s));
+        let csv = '';
+        const code = await runQuote(
+          { positionals: [scenarioPath], today: '2026-11-22', csv: join(dir, 'lines.csv') },
+          {
+            stdout: () => {},
+            stderr: () => {},
+            writeFile: (_, data) => (csv = String(data)),
+          },
+          '2026-11-22',
+        );
+        expect([0, 1]).toContain(code);
+        const line = csv.split('\r\n').find((l) => l.includes('Müller'));
+        expect(line).toBeDefined();
+        // eslint-disable-next-line no-control-regex
+        expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      }),
+      { numRuns: Math.min(RUNS, 60) },
+    );
+  });
+});
