@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Summary } from '../features/summary/Summary';
 import { bundledRegistry } from '../price-tables/bundled';
 import { defaultTable } from '../price-tables/registry';
@@ -21,6 +21,7 @@ import {
   stepLabel,
   usePage,
   useRoute,
+  useUnknownRoute,
 } from './routing';
 
 export const PRODUCT_NAME = 'Service Provider Configurator';
@@ -114,7 +115,15 @@ export function Shell() {
 
   // A link to a field (`#/customers?field=customers[2].endMonth`, from the issues list):
   // focus that field once its step has rendered it.
-  useEffect(() => (field ? focusField(field) : undefined), [step, field]);
+  // A field this scenario does not have (a stale or edited link) is said, not ignored.
+  // (kept with the route it was found missing on, so another route shows no stale message)
+  const [missing, setMissing] = useState<{ step: string; field: string } | null>(null);
+  useEffect(
+    () => (field ? focusField(field, undefined, () => setMissing({ step, field })) : undefined),
+    [step, field],
+  );
+  const missingField = missing && missing.step === step && missing.field === field ? field : null;
+  const unknown = useUnknownRoute();
 
   return (
     <div className="app">
@@ -194,6 +203,7 @@ export function Shell() {
             <main className="app-main">
               {conflict ? <ConflictBanner conflict={conflict} /> : null}
               {notice ? <NoticeBanner notice={notice} /> : null}
+              <RouteNotice unknown={unknown} missingField={missingField} />
               <h2 ref={headingRef} tabIndex={-1} className="step-heading">
                 <span className="muted">
                   Step {stepIndex(step) + 1} of {STEPS.length}:
@@ -232,6 +242,32 @@ export function Shell() {
       )}
     </div>
   );
+}
+
+/** What a link asked for that is not here: a page the app does not have, a missing field. */
+function RouteNotice({
+  unknown,
+  missingField,
+}: {
+  unknown: string | null;
+  missingField: string | null;
+}) {
+  if (unknown !== null) {
+    return (
+      <p role="status" className="notice">
+        This app has no page “{unknown}”; here is the first step of the wizard.
+      </p>
+    );
+  }
+  if (missingField !== null) {
+    const shown = missingField.length > 80 ? `${missingField.slice(0, 79)}…` : missingField;
+    return (
+      <p role="status" className="notice">
+        The link points to a field (“{shown}”) that this scenario does not have on this step.
+      </p>
+    );
+  }
+  return null;
 }
 
 /** What the user must know about their saved work; stays until dismissed. */

@@ -12,6 +12,7 @@ import {
   PositiveCount,
   Text,
 } from './common';
+import { dataUrlImageSize, LOGO_MAX_SIDE, sizeLabel, withinLogoSide } from '../image-size';
 
 /**
  * The newest scenario document version; older ones are migrated before parsing
@@ -41,6 +42,17 @@ const Logo = z
   )
   .refine((url) => base64Bytes(url.slice(url.indexOf(',') + 1)) <= LOGO_MAX_BYTES, {
     error: 'the logo image must be at most 512 KB',
+  })
+  // a small file can declare a huge image (issue 11): the header is read, never the pixels;
+  // a header that cannot be read is left to the app's decoding and the PDF's own check
+  .superRefine((url, ctx) => {
+    const size = dataUrlImageSize(url);
+    if (size && !withinLogoSide(size)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `the logo image is ${sizeLabel(size)}; a logo may be at most ${LOGO_MAX_SIDE} × ${LOGO_MAX_SIDE} pixels`,
+      });
+    }
   });
 
 const Party = z.object({ name: Text(1000), company: Text(1000) });
