@@ -7,7 +7,7 @@ import {
   type PriceTable,
   type SchemaProblem,
 } from '../engine/index';
-import { customersCsv, monthsCsv } from '../reports/csv';
+import { customersCsv, monthsCsv, withBom } from '../reports/csv';
 import {
   buildDocument,
   DOCUMENT_KINDS,
@@ -258,8 +258,11 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
   const json = `${JSON.stringify(quote, null, 2)}\n`;
   if (args.json !== undefined) write(io, args.json, json);
   else io.stdout(json);
-  if (args.csv !== undefined) write(io, args.csv, customersCsv(scenario.value, quote));
-  if (args['csv-monthly'] !== undefined) write(io, args['csv-monthly'], monthsCsv(quote));
+  // with the byte order mark, as the app's downloads: Excel reads UTF-8 names right only so
+  if (args.csv !== undefined) write(io, args.csv, withBom(customersCsv(scenario.value, quote)));
+  if (args['csv-monthly'] !== undefined) {
+    write(io, args['csv-monthly'], withBom(monthsCsv(quote)));
+  }
   if (pdf !== null && document !== null) write(io, pdf.path, document);
 
   for (const issue of quote.issues) {
