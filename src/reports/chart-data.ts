@@ -29,6 +29,7 @@ import {
   percentOf,
   sumDecimals,
 } from './decimal';
+import { COST_CATEGORIES, monthCommissions, monthCost, type CostKey } from './columns';
 
 /**
  * An exact amount as a JavaScript number, for placing a mark on a chart ONLY: a float may be
@@ -85,19 +86,19 @@ export function rateFormatter(currency: string, locale?: string): (rate: string)
 // (a) Monthly revenue, cost by category, commissions and margin
 // ------------------------------------------------------------------------------------------
 
-/** The exact figures of one month (or of the whole horizon, in `MonthlySeries.totals`). */
-export interface MonthlyFigures {
+/**
+ * The exact figures of one month (or of the whole horizon, in `MonthlySeries.totals`): revenue,
+ * each cost category of `COST_CATEGORIES` (src/reports/columns.ts) by its key, their sum, the
+ * commissions of every kind and the margin.
+ */
+export type MonthlyFigures = {
   readonly revenue: string;
-  readonly fixedTerm: string;
-  readonly payg: string;
-  readonly apps: string;
-  readonly platform: string;
-  /** fixedTerm + payg + apps + platform. */
+  /** Σ of the categories. */
   readonly cost: string;
   /** Partner + distributor. */
   readonly commissions: string;
   readonly margin: string;
-}
+} & { readonly [K in CostKey]: string };
 
 export interface MonthlyRow extends MonthlyFigures {
   readonly month: number;
@@ -122,54 +123,40 @@ export interface MonthlySeries {
   readonly plot: readonly MonthlyPlotPoint[];
 }
 
-/** Cost categories in stacking order, with their legend labels. */
-export const COST_CATEGORIES = [
-  { key: 'fixedTerm', label: 'Fixed-Term licenses' },
-  { key: 'payg', label: 'PAYG licenses' },
-  { key: 'apps', label: 'Customer apps' },
-  { key: 'platform', label: 'Platform' },
-] as const satisfies readonly { key: MonthlyKey; label: string }[];
+export { COST_CATEGORIES } from './columns';
 
 const MONTHLY_KEYS: readonly MonthlyKey[] = [
   'revenue',
-  'fixedTerm',
-  'payg',
-  'apps',
-  'platform',
+  ...COST_CATEGORIES.map((c) => c.key),
   'commissions',
   'margin',
 ];
+const FIGURE_KEYS: readonly (keyof MonthlyFigures)[] = [...MONTHLY_KEYS, 'cost'];
 
 /** Per month: revenue, cost by category (and in all), commissions and margin. */
 export function monthlySeries(quote: Quote): MonthlySeries {
   const digits = minorDigitsOf(quote.currency);
-  const rows: MonthlyRow[] = quote.months.map((m) => ({
-    month: m.month,
-    period: m.period,
-    revenue: m.revenue,
-    fixedTerm: m.cost.fixedTerm,
-    payg: m.cost.payg,
-    apps: m.cost.apps,
-    platform: m.cost.platform,
-    cost: sumDecimals([m.cost.fixedTerm, m.cost.payg, m.cost.apps, m.cost.platform], digits),
-    commissions: sumDecimals([m.commissions.partner, m.commissions.distributor], digits),
-    margin: m.margin,
-  }));
-  const total = (key: keyof MonthlyFigures) =>
-    sumDecimals(
-      rows.map((r) => r[key]),
-      digits,
-    );
-  const totals: MonthlyFigures = {
-    revenue: total('revenue'),
-    fixedTerm: total('fixedTerm'),
-    payg: total('payg'),
-    apps: total('apps'),
-    platform: total('platform'),
-    cost: total('cost'),
-    commissions: total('commissions'),
-    margin: total('margin'),
-  };
+  const rows: MonthlyRow[] = quote.months.map(
+    (m) =>
+      ({
+        month: m.month,
+        period: m.period,
+        revenue: m.revenue,
+        ...Object.fromEntries(COST_CATEGORIES.map((c) => [c.key, c.read(m)])),
+        cost: monthCost(m, digits),
+        commissions: monthCommissions(m, digits),
+        margin: m.margin,
+      }) as MonthlyRow,
+  );
+  const totals = Object.fromEntries(
+    FIGURE_KEYS.map((key) => [
+      key,
+      sumDecimals(
+        rows.map((r) => r[key]),
+        digits,
+      ),
+    ]),
+  ) as MonthlyFigures;
   const plot = rows.map((row) => {
     const point: Record<string, unknown> = { month: row.month, period: row.period, exact: row };
     for (const key of MONTHLY_KEYS) point[key] = plotNumber(row[key]);

@@ -2,7 +2,6 @@ import { isPriced, type PaygAdvice, type PriceTable, type Quote, type Scenario }
 import {
   adviceText,
   COMMISSION_KINDS,
-  COST_CATEGORIES,
   CUSTOMER_COLUMNS,
   MONTH_COLUMNS,
   orderOf,
@@ -12,6 +11,7 @@ import {
   type CustomerNames,
   type MonthSource,
 } from '../../reports/columns';
+import type { COST_CATEGORIES } from '../../reports/columns';
 import { percentOf, quoteDigits, sumDecimals } from '../../reports/decimal';
 import { platformAmounts, totalAmounts, type RowAmounts } from '../../reports/totals';
 
