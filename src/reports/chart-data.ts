@@ -123,8 +123,6 @@ export interface MonthlySeries {
   readonly plot: readonly MonthlyPlotPoint[];
 }
 
-export { COST_CATEGORIES } from './columns';
-
 const MONTHLY_KEYS: readonly MonthlyKey[] = [
   'revenue',
   ...COST_CATEGORIES.map((c) => c.key),

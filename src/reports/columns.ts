@@ -309,16 +309,14 @@ export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
     read: ({ month }) => month.recurringRevenue,
     csv: { header: 'recurringRevenue' },
   },
-  ...COST_CATEGORIES.map(
-    (c): Column<MonthSource> => ({
-      id: c.csv,
-      label: c.column,
-      format: 'money',
-      total: 'sum',
-      read: ({ month }) => c.read(month),
-      csv: { header: c.csv },
-    }),
-  ),
+  ...COST_CATEGORIES.map((c): Column<MonthSource> => ({
+    id: c.csv,
+    label: c.column,
+    format: 'money',
+    total: 'sum',
+    read: ({ month }) => c.read(month),
+    csv: { header: c.csv },
+  })),
   {
     id: 'cost',
     label: 'Total cost',
@@ -326,16 +324,14 @@ export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
     total: 'sum',
     read: ({ month, digits }) => monthCost(month, digits),
   },
-  ...COMMISSION_KINDS.map(
-    (c): Column<MonthSource> => ({
-      id: c.csv,
-      label: c.column,
-      format: 'money',
-      total: 'sum',
-      read: ({ month }) => c.read(month),
-      csv: { header: c.csv },
-    }),
-  ),
+  ...COMMISSION_KINDS.map((c): Column<MonthSource> => ({
+    id: c.csv,
+    label: c.column,
+    format: 'money',
+    total: 'sum',
+    read: ({ month }) => c.read(month),
+    csv: { header: c.csv },
+  })),
   {
     id: 'margin',
     label: 'Margin',
@@ -379,17 +375,15 @@ export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
       ['cashNet', 'Net cash', 'net', 'sum'],
       ['cashCumulative', 'Cumulative cash', 'cumulative', 'none'],
     ] as const
-  ).map(
-    ([id, label, key, total]): Column<MonthSource> => ({
-      id,
-      label,
-      format: 'money',
-      total,
-      read: cash(key),
-      csv: { header: id },
-      present: quoteHasCash,
-    }),
-  ),
+  ).map(([id, label, key, total]): Column<MonthSource> => ({
+    id,
+    label,
+    format: 'money',
+    total,
+    read: cash(key),
+    csv: { header: id },
+    present: quoteHasCash,
+  })),
 ];
 
 /** The id of the column that names a month's row (and holds "Total" in a Total row). */

@@ -141,4 +141,3 @@ export function monthsCsv(quote: Quote): string {
   }
   return rows([head, ...body, footRow(columns, MONTH_ROW_HEADER, 'Total', total)]);
 }
-

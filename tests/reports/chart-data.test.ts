@@ -7,8 +7,8 @@ import {
   type Quote,
   type Scenario,
 } from '../../src/engine/index';
+import { COST_CATEGORIES } from '../../src/reports/columns';
 import {
-  COST_CATEGORIES,
   cumulativeMargin,
   customerMix,
   monthlySeries,

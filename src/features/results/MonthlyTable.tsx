@@ -1,7 +1,12 @@
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useId, useMemo } from 'react';
 import type { Quote } from '../../engine/index';
-import { MONTH_COLUMNS, MONTH_ROW_HEADER, type Column, type MonthSource } from '../../reports/columns';
+import {
+  MONTH_COLUMNS,
+  MONTH_ROW_HEADER,
+  type Column,
+  type MonthSource,
+} from '../../reports/columns';
 import { formatCell, resultFeatures, SortableHeader } from './table-kit';
 import {
   MONTH_ORDER,

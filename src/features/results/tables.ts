@@ -1,4 +1,10 @@
-import { isPriced, type PaygAdvice, type PriceTable, type Quote, type Scenario } from '../../engine/index';
+import {
+  isPriced,
+  type PaygAdvice,
+  type PriceTable,
+  type Quote,
+  type Scenario,
+} from '../../engine/index';
 import {
   adviceText,
   COMMISSION_KINDS,
@@ -58,9 +64,7 @@ type Service = Pick<PriceTable['service'], 'bundles' | 'bandwidthTiers'>;
 
 /** The columns a medium shows for this quote: on screen (version-2 ones when it has them). */
 export function screenColumns<S>(columns: readonly Column<S>[], quote: Quote): Column<S>[] {
-  return columns.filter(
-    (c) => c.screen !== false && (c.present === undefined || c.present(quote)),
-  );
+  return columns.filter((c) => c.screen !== false && (c.present === undefined || c.present(quote)));
 }
 
 /**
@@ -229,9 +233,7 @@ export function monthResultRows(quote: Quote): MonthResultRow[] {
   const digits = quoteDigits(quote);
   return quote.months.map((month) => {
     const source: MonthSource = { month, digits };
-    return Object.fromEntries(
-      MONTH_COLUMNS.map((c) => [c.id, c.read(source)]),
-    ) as MonthResultRow;
+    return Object.fromEntries(MONTH_COLUMNS.map((c) => [c.id, c.read(source)])) as MonthResultRow;
   });
 }
 

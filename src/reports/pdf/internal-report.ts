@@ -39,8 +39,18 @@ const MONTHLY_LAYOUT: readonly {
   { id: 'period', header: 'Period', weight: 1.2 },
   { id: 'revenue', header: 'Revenue', weight: 1.6, align: 'right' },
   { id: 'recurringRevenue', header: 'Recurring revenue', weight: 1.6, align: 'right' },
-  ...COST_CATEGORIES.map((c) => ({ id: c.csv, header: c.short, weight: 1.5, align: 'right' as const })),
-  ...COMMISSION_KINDS.map((c) => ({ id: c.csv, header: c.short, weight: 1.5, align: 'right' as const })),
+  ...COST_CATEGORIES.map((c) => ({
+    id: c.csv,
+    header: c.short,
+    weight: 1.5,
+    align: 'right' as const,
+  })),
+  ...COMMISSION_KINDS.map((c) => ({
+    id: c.csv,
+    header: c.short,
+    weight: 1.5,
+    align: 'right' as const,
+  })),
   { id: 'margin', header: 'Margin', weight: 1.6, align: 'right' },
   { id: 'cumulativeMargin', header: 'Cumulative margin', weight: 1.7, align: 'right' },
 ];
@@ -326,7 +336,9 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
     stage: 'Monthly series',
     fontSize: 7,
     columns: monthly.map(({ header, weight, align }) => ({ header, weight, align })),
-    body: months.map((source) => monthly.map((l) => monthCell(l.column.format, l.column.read(source)))),
+    body: months.map((source) =>
+      monthly.map((l) => monthCell(l.column.format, l.column.read(source))),
+    ),
     foot: [
       monthly.map(({ id, column }) =>
         id === MONTH_ROW_HEADER
