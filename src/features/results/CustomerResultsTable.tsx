@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import type { Quote } from '../../engine/index';
 import {
   adviceText,
+  columnsFor,
   CUSTOMER_COLUMNS,
   CUSTOMER_ROW_HEADER,
   type Cell,
@@ -10,13 +11,7 @@ import {
   type CustomerSource,
 } from '../../reports/columns';
 import { formatCell, isNumeric, resultFeatures, SortableHeader } from './table-kit';
-import {
-  CUSTOMER_ORDER,
-  customerFooter,
-  screenColumns,
-  textMatches,
-  type CustomerResultRow,
-} from './tables';
+import { CUSTOMER_ORDER, customerFooter, textMatches, type CustomerResultRow } from './tables';
 
 /**
  * Lines shown at first, and added by "Show more". A deal can have 1,000 lines or more: the
@@ -54,7 +49,7 @@ function cellOf(row: CustomerResultRow, spec: Spec, money: Money) {
   }
 }
 
-function columnsFor(specs: readonly Spec[], money: Money) {
+function tableColumns(specs: readonly Spec[], money: Money) {
   return helper.columns(
     specs.map((spec) =>
       helper.accessor((r) => (spec.id === CUSTOMER_ROW_HEADER ? r.name : ''), {
@@ -116,8 +111,8 @@ export interface CustomerResultsTableProps {
 export function CustomerResultsTable({ quote, rows, money }: CustomerResultsTableProps) {
   const filterId = useId();
   const [limit, setLimit] = useState(CUSTOMER_PAGE);
-  const specs = useMemo(() => screenColumns(CUSTOMER_COLUMNS, quote), [quote]);
-  const columns = useMemo(() => columnsFor(specs, money), [specs, money]);
+  const specs = useMemo(() => columnsFor(CUSTOMER_COLUMNS, quote, 'screen'), [quote]);
+  const columns = useMemo(() => tableColumns(specs, money), [specs, money]);
   const numeric = useMemo(
     () => new Set(specs.filter((s) => isNumeric(s.format)).map((s) => s.id)),
     [specs],

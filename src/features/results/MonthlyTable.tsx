@@ -2,6 +2,7 @@ import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useId, useMemo } from 'react';
 import type { Quote } from '../../engine/index';
 import {
+  columnsFor,
   MONTH_COLUMNS,
   MONTH_ROW_HEADER,
   type Column,
@@ -12,7 +13,6 @@ import {
   MONTH_ORDER,
   monthFooter,
   monthMatches,
-  screenColumns,
   type MonthResultRow,
   type MonthSums,
 } from './tables';
@@ -21,7 +21,7 @@ type Money = (amount: string) => string;
 
 /** The columns of the quote (src/reports/columns.ts), the period first: it names the row. */
 function specsOf(quote: Quote): Column<MonthSource>[] {
-  const columns = screenColumns(MONTH_COLUMNS, quote);
+  const columns = columnsFor(MONTH_COLUMNS, quote, 'screen');
   return [
     ...columns.filter((c) => c.id === MONTH_ROW_HEADER),
     ...columns.filter((c) => c.id !== MONTH_ROW_HEADER),
@@ -30,7 +30,7 @@ function specsOf(quote: Quote): Column<MonthSource>[] {
 
 const helper = createColumnHelper<typeof resultFeatures, MonthResultRow>();
 
-function columnsFor(specs: readonly Column<MonthSource>[], money: Money) {
+function tableColumns(specs: readonly Column<MonthSource>[], money: Money) {
   return helper.columns(
     specs.map((spec) =>
       helper.accessor((r) => r.period, {
@@ -94,7 +94,7 @@ export function MonthlyTable({ quote, rows, money }: MonthlyTableProps) {
   const filterId = useId();
   const hintId = useId();
   const specs = useMemo(() => specsOf(quote), [quote]);
-  const columns = useMemo(() => columnsFor(specs, money), [specs, money]);
+  const columns = useMemo(() => tableColumns(specs, money), [specs, money]);
   const labels = useMemo(() => new Map(specs.map((s) => [s.id, s.label])), [specs]);
   const data = useMemo(() => [...rows], [rows]);
   const table = useTable({

@@ -62,11 +62,6 @@ export type CustomerResultRow = CustomerRowFields & Readonly<Record<string, unkn
 
 type Service = Pick<PriceTable['service'], 'bundles' | 'bandwidthTiers'>;
 
-/** The columns a medium shows for this quote: on screen (version-2 ones when it has them). */
-export function screenColumns<S>(columns: readonly Column<S>[], quote: Quote): Column<S>[] {
-  return columns.filter((c) => c.screen !== false && (c.present === undefined || c.present(quote)));
-}
-
 /**
  * A row per customer line of the quote, with the names a reader knows (bundle and bandwidth
  * from the price table's service when given, the partner's name from the channel).
