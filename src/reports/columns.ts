@@ -274,6 +274,17 @@ const cash =
   ({ month }: MonthSource): Cell =>
     hasCash(month) ? month.cash[key] : null;
 
+/** A money column of the monthly series, written to the CSV under its id. */
+function monthMoney(
+  id: string,
+  label: string,
+  read: (source: MonthSource) => Cell,
+  total: ColumnTotal = 'sum',
+  extra: Partial<Column<MonthSource>> = {},
+): Column<MonthSource> {
+  return { id, label, format: 'money', total, read, csv: { header: id }, ...extra };
+}
+
 /** The monthly series' columns, in order; the period names the row. */
 export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
   {
@@ -293,61 +304,21 @@ export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
     // an ISO date with its day: a spreadsheet reads the month's first day, never a guess (ADR 025)
     csv: { header: 'periodStart', read: ({ month }) => `${month.period}-01` },
   },
-  {
-    id: 'revenue',
-    label: 'Revenue',
-    format: 'money',
-    total: 'sum',
-    read: ({ month }) => month.revenue,
-    csv: { header: 'revenue' },
-  },
-  {
-    id: 'recurringRevenue',
-    label: 'Recurring revenue',
-    format: 'money',
-    total: 'sum',
-    read: ({ month }) => month.recurringRevenue,
-    csv: { header: 'recurringRevenue' },
-  },
-  ...COST_CATEGORIES.map((c): Column<MonthSource> => ({
-    id: c.csv,
-    label: c.column,
-    format: 'money',
-    total: 'sum',
-    read: ({ month }) => c.read(month),
-    csv: { header: c.csv },
-  })),
-  {
-    id: 'cost',
-    label: 'Total cost',
-    format: 'money',
-    total: 'sum',
-    read: ({ month, digits }) => monthCost(month, digits),
-  },
-  ...COMMISSION_KINDS.map((c): Column<MonthSource> => ({
-    id: c.csv,
-    label: c.column,
-    format: 'money',
-    total: 'sum',
-    read: ({ month }) => c.read(month),
-    csv: { header: c.csv },
-  })),
-  {
-    id: 'margin',
-    label: 'Margin',
-    format: 'money',
-    total: 'sum',
-    read: ({ month }) => month.margin,
-    csv: { header: 'margin' },
-  },
-  {
-    id: 'cumulativeMargin',
-    label: 'Cumulative margin',
-    format: 'money',
-    total: 'none',
-    read: ({ month }) => month.cumulativeMargin,
-    csv: { header: 'cumulativeMargin' },
-  },
+  monthMoney('revenue', 'Revenue', ({ month }) => month.revenue),
+  monthMoney('recurringRevenue', 'Recurring revenue', ({ month }) => month.recurringRevenue),
+  ...COST_CATEGORIES.map((c) => monthMoney(c.csv, c.column, ({ month }) => c.read(month))),
+  // on screen only: the CSV keeps the categories, whose sum this is
+  monthMoney('cost', 'Total cost', ({ month, digits }) => monthCost(month, digits), 'sum', {
+    csv: undefined,
+  }),
+  ...COMMISSION_KINDS.map((c) => monthMoney(c.csv, c.column, ({ month }) => c.read(month))),
+  monthMoney('margin', 'Margin', ({ month }) => month.margin),
+  monthMoney(
+    'cumulativeMargin',
+    'Cumulative margin',
+    ({ month }) => month.cumulativeMargin,
+    'none',
+  ),
   {
     id: 'demandMbps',
     label: 'Demand (Mbps)',
@@ -375,15 +346,9 @@ export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
       ['cashNet', 'Net cash', 'net', 'sum'],
       ['cashCumulative', 'Cumulative cash', 'cumulative', 'none'],
     ] as const
-  ).map(([id, label, key, total]): Column<MonthSource> => ({
-    id,
-    label,
-    format: 'money',
-    total,
-    read: cash(key),
-    csv: { header: id },
-    present: quoteHasCash,
-  })),
+  ).map(([id, label, key, total]) =>
+    monthMoney(id, label, cash(key), total, { present: quoteHasCash }),
+  ),
 ];
 
 /** The id of the column that names a month's row (and holds "Total" in a Total row). */
@@ -419,145 +384,127 @@ export function modelLabel(license: CustomerLine['license']): string {
 const activeFinal = (c: QuoteCustomer): number | null =>
   'activeFinal' in c && typeof c.activeFinal === 'number' ? c.activeFinal : null;
 
-const amount = (
-  id: 'revenue' | 'cost' | 'commissions' | 'margin',
+/** A column of the per-customer table written to the CSV under its id. */
+function customerColumn(
+  id: string,
   label: string,
-): Column<CustomerSource> => ({
-  id,
-  label,
-  format: 'money',
-  total: 'sum',
-  read: ({ customer }) => customer.totals[id],
-  csv: { header: id },
-});
+  format: ColumnFormat,
+  read: (source: CustomerSource) => Cell,
+  extra: Partial<Column<CustomerSource>> = {},
+): Column<CustomerSource> {
+  return { id, label, format, total: 'none', read, csv: { header: id }, ...extra };
+}
+
+/** A line's amount over the horizon, summed in a Total row. */
+const amount = (id: 'revenue' | 'cost' | 'commissions' | 'margin', label: string) =>
+  customerColumn(id, label, 'money', ({ customer }) => customer.totals[id], { total: 'sum' });
+
+/** The scenario line's own value in the CSV (an id, a model), a name a reader knows on screen. */
+const named = (
+  id: 'model' | 'bundle' | 'bandwidth',
+  label: string,
+  shown: (line: CustomerLine, names: CustomerNames) => string,
+  raw: (line: CustomerLine) => string,
+) =>
+  customerColumn(id, label, 'text', ({ line, names }) => (line ? shown(line, names) : ''), {
+    csv: { header: id, read: ({ line }) => (line ? raw(line) : '') },
+  });
 
 /** The per-customer table's columns, in order; the name names the row. */
 export const CUSTOMER_COLUMNS: readonly Column<CustomerSource>[] = [
-  {
-    id: 'id',
-    label: 'Id',
-    format: 'text',
-    total: 'none',
-    read: ({ customer }) => customer.id,
-    screen: false,
-    csv: { header: 'id' },
-  },
-  {
-    id: 'name',
-    label: 'Customer line',
-    format: 'text',
-    total: 'none',
-    read: ({ customer, line }) => line?.name || customer.id,
-    csv: { header: 'name', read: ({ line }) => line?.name ?? '' },
-  },
-  {
-    id: 'count',
-    label: 'Count',
-    format: 'integer',
-    total: 'sum',
-    read: ({ customer }) => customer.count,
-    csv: { header: 'count' },
-  },
-  {
-    id: 'model',
-    label: 'Model',
-    format: 'text',
-    total: 'none',
-    read: ({ line }) => (line ? modelLabel(line.license) : ''),
-    csv: { header: 'model', read: ({ line }) => line?.license.model ?? '' },
-  },
-  {
-    id: 'bundle',
-    label: 'Bundle',
-    format: 'text',
-    total: 'none',
-    read: ({ line, names }) =>
-      line ? (names.bundles.get(line.license.bundle) ?? line.license.bundle) : '',
-    csv: { header: 'bundle', read: ({ line }) => line?.license.bundle ?? '' },
-  },
-  {
-    id: 'bandwidth',
-    label: 'Bandwidth',
-    format: 'text',
-    total: 'none',
-    read: ({ line, names }) =>
-      line ? (names.bandwidths.get(line.license.bandwidth) ?? line.license.bandwidth) : '',
-    csv: { header: 'bandwidth', read: ({ line }) => line?.license.bandwidth ?? '' },
-  },
-  {
-    id: 'partner',
-    label: 'Partner',
-    format: 'text',
-    total: 'none',
-    read: ({ line, names }) =>
+  customerColumn('id', 'Id', 'text', ({ customer }) => customer.id, { screen: false }),
+  customerColumn(
+    'name',
+    'Customer line',
+    'text',
+    ({ customer, line }) => line?.name || customer.id,
+    {
+      csv: { header: 'name', read: ({ line }) => line?.name ?? '' },
+    },
+  ),
+  customerColumn('count', 'Count', 'integer', ({ customer }) => customer.count, { total: 'sum' }),
+  named(
+    'model',
+    'Model',
+    (line) => modelLabel(line.license),
+    (line) => line.license.model,
+  ),
+  named(
+    'bundle',
+    'Bundle',
+    (line, names) => names.bundles.get(line.license.bundle) ?? line.license.bundle,
+    (line) => line.license.bundle,
+  ),
+  named(
+    'bandwidth',
+    'Bandwidth',
+    (line, names) => names.bandwidths.get(line.license.bandwidth) ?? line.license.bandwidth,
+    (line) => line.license.bandwidth,
+  ),
+  customerColumn(
+    'partner',
+    'Partner',
+    'text',
+    ({ line, names }) =>
       line?.partnerId ? (names.partners.get(line.partnerId) ?? line.partnerId) : 'Direct',
-  },
-  {
-    id: 'vServices',
-    label: 'vServices',
-    format: 'integer',
-    total: 'none',
-    read: ({ line }) => line?.license.vServices ?? null,
+    { csv: undefined },
+  ),
+  customerColumn(
+    'vServices',
+    'vServices',
+    'integer',
+    ({ line }) => line?.license.vServices ?? null,
+    {
+      screen: false,
+    },
+  ),
+  customerColumn('startMonth', 'Start month', 'integer', ({ line }) => line?.startMonth ?? null, {
     screen: false,
-    csv: { header: 'vServices' },
-  },
-  {
-    id: 'startMonth',
-    label: 'Start month',
-    format: 'integer',
-    total: 'none',
-    read: ({ line }) => line?.startMonth ?? null,
-    screen: false,
-    csv: { header: 'startMonth' },
-  },
+  }),
   amount('revenue', 'Revenue'),
   amount('cost', 'Cost'),
   amount('commissions', 'Commissions'),
   amount('margin', 'Margin'),
-  {
-    id: 'marginPct',
-    label: 'Margin %',
-    format: 'percent',
+  customerColumn('marginPct', 'Margin %', 'percent', ({ customer }) => customer.totals.marginPct, {
     total: 'marginPct',
-    read: ({ customer }) => customer.totals.marginPct,
-    csv: { header: 'marginPct' },
-  },
-  {
-    // on screen, the advice in words (`adviceText`), sorted by what it would save
-    id: 'advice',
-    label: 'PAYG advice',
-    format: 'money',
-    total: 'none',
-    read: ({ customer }) => customer.advice?.saving ?? null,
-  },
-  {
-    id: 'advisedTermMonths',
-    label: 'Advised term (months)',
-    format: 'integer',
-    total: 'none',
-    read: ({ customer }) => customer.advice?.termMonths ?? null,
-    screen: false,
-    csv: { header: 'advisedTermMonths' },
-  },
-  {
-    id: 'adviceSaving',
-    label: 'Advice saving',
-    format: 'money',
-    total: 'none',
-    read: ({ customer }) => customer.advice?.saving ?? null,
-    screen: false,
-    csv: { header: 'adviceSaving' },
-  },
+  }),
+  // on screen, the advice in words (`adviceText`), sorted by what it would save
+  customerColumn(
+    'advice',
+    'PAYG advice',
+    'money',
+    ({ customer }) => customer.advice?.saving ?? null,
+    {
+      csv: undefined,
+    },
+  ),
+  customerColumn(
+    'advisedTermMonths',
+    'Advised term (months)',
+    'integer',
+    ({ customer }) => customer.advice?.termMonths ?? null,
+    { screen: false },
+  ),
+  customerColumn(
+    'adviceSaving',
+    'Advice saving',
+    'money',
+    ({ customer }) => customer.advice?.saving ?? null,
+    {
+      screen: false,
+    },
+  ),
   // --- version 2: shown once the engine writes it --------------------------------------------
-  {
-    id: 'activeFinal',
-    label: 'Active at the end',
-    format: 'integer',
-    total: 'sum',
-    read: ({ customer }) => activeFinal(customer),
-    csv: { header: 'activeFinal' },
-    present: (q) => q.customers.some((c) => activeFinal(c) !== null),
-  },
+  customerColumn(
+    'activeFinal',
+    'Active at the end',
+    'integer',
+    ({ customer }) => activeFinal(customer),
+    {
+      total: 'sum',
+      present: (q) => q.customers.some((c) => activeFinal(c) !== null),
+    },
+  ),
 ];
 
 /** The id of the column that names a customer row (and holds "Platform" or "Total"). */
