@@ -17,6 +17,7 @@ import {
   CHART_HEIGHT,
   ChartBox,
   ChartFigure,
+  DataTable,
   COLORS,
   exactTooltip,
   GRID,
@@ -39,29 +40,15 @@ export function CumulativeFigure({ quote, money }: { quote: Quote; money: Money 
     <ChartFigure
       caption={caption}
       table={
-        <table className="chart-table">
-          <caption>
-            {caption} ({quote.currency})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col">Cumulative margin</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.points.map((p) => (
-              <tr key={p.month}>
-                <th scope="row">
-                  {p.month} ({periodLabel(p.period)})
-                </th>
-                <td>{money(p.cumulativeMargin)}</td>
-                <td>{p.breakEven ? 'Break-even' : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={`${caption} (${quote.currency})`}
+          head={['Month', 'Cumulative margin', 'Note']}
+          rows={data.points.map((p) => ({
+            key: p.month,
+            header: `${p.month} (${periodLabel(p.period)})`,
+            cells: [money(p.cumulativeMargin), p.breakEven ? 'Break-even' : ''],
+          }))}
+        />
       }
     >
       <p className="chart-note">{breakEven}</p>

@@ -12,13 +12,19 @@ import {
   YAxis,
 } from 'recharts';
 import type { Quote } from '../../../engine/index';
-import { compactMoneyFormatter, monthlySeries, periodLabel } from '../../../reports/chart-data';
+import {
+  compactMoneyFormatter,
+  monthlySeries,
+  periodLabel,
+  type MonthlyFigures,
+} from '../../../reports/chart-data';
 import { COST_CATEGORIES } from '../../../reports/columns';
 import {
   CHART_DESC,
   CHART_HEIGHT,
   ChartBox,
   ChartFigure,
+  DataTable,
   COLORS,
   exactTooltip,
   GRID,
@@ -35,6 +41,15 @@ const MONTHLY_TOOLTIP_ORDER = [
   'margin',
 ];
 
+export /** A month's (or the horizon's) figures in the data table's order. */
+const figures = (f: MonthlyFigures): string[] => [
+  f.revenue,
+  ...COST_CATEGORIES.map((c) => f[c.key]),
+  f.cost,
+  f.commissions,
+  f.margin,
+];
+
 export function MonthlyFigure({ quote, money }: { quote: Quote; money: Money }) {
   const series = useMemo(() => monthlySeries(quote), [quote]);
   const compact = useMemo(() => compactMoneyFormatter(quote.currency), [quote.currency]);
@@ -44,53 +59,23 @@ export function MonthlyFigure({ quote, money }: { quote: Quote; money: Money }) 
     <ChartFigure
       caption={caption}
       table={
-        <table className="chart-table">
-          <caption>
-            {caption} ({quote.currency})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col">Revenue</th>
-              {COST_CATEGORIES.map((c) => (
-                <th scope="col" key={c.key}>
-                  Cost: {c.label}
-                </th>
-              ))}
-              <th scope="col">Cost</th>
-              <th scope="col">Commissions</th>
-              <th scope="col">Margin</th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.rows.map((row) => (
-              <tr key={row.month}>
-                <th scope="row">
-                  {row.month} ({periodLabel(row.period)})
-                </th>
-                <td>{money(row.revenue)}</td>
-                {COST_CATEGORIES.map((c) => (
-                  <td key={c.key}>{money(row[c.key])}</td>
-                ))}
-                <td>{money(row.cost)}</td>
-                <td>{money(row.commissions)}</td>
-                <td>{money(row.margin)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Total</th>
-              <td>{money(series.totals.revenue)}</td>
-              {COST_CATEGORIES.map((c) => (
-                <td key={c.key}>{money(series.totals[c.key])}</td>
-              ))}
-              <td>{money(series.totals.cost)}</td>
-              <td>{money(series.totals.commissions)}</td>
-              <td>{money(series.totals.margin)}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <DataTable
+          caption={`${caption} (${quote.currency})`}
+          head={[
+            'Month',
+            'Revenue',
+            ...COST_CATEGORIES.map((c) => `Cost: ${c.label}`),
+            'Cost',
+            'Commissions',
+            'Margin',
+          ]}
+          rows={series.rows.map((row) => ({
+            key: row.month,
+            header: `${row.month} (${periodLabel(row.period)})`,
+            cells: figures(row).map(money),
+          }))}
+          foot={{ key: 'total', header: 'Total', cells: figures(series.totals).map(money) }}
+        />
       }
     >
       <p className="chart-note">

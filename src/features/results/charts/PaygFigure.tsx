@@ -24,6 +24,7 @@ import {
   CHART_HEIGHT,
   ChartBox,
   ChartFigure,
+  DataTable,
   countFormat,
   exactTooltip,
   GRID,
@@ -118,48 +119,27 @@ export function PaygFigure({ deal, money }: { deal: PricedDeal; money: Money }) 
           className="chart-figure-payg"
           table={
             <>
-              <table className="chart-table">
-                <caption>Fixed-Term monthly license for one customer ({chart.currency})</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Term</th>
-                    <th scope="col">Monthly license</th>
-                    <th scope="col">Break-even (hours a month)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {chart.levels.map((l) => (
-                    <tr key={l.key}>
-                      <th scope="row">{l.label}</th>
-                      <td>{money(l.monthly)}</td>
-                      <td>
-                        {hoursFormat.format(l.breakEvenHours)}
-                        {l.onChart ? '' : ' (more than a month has)'}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <table className="chart-table">
-                <caption>
-                  PAYG license for one customer and one month, at{' '}
-                  {rateFormatter(chart.currency)(chart.hourlyRate)} an hour ({chart.currency})
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Hours a month</th>
-                    <th scope="col">PAYG license</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {chart.points.map((p) => (
-                    <tr key={p.hours}>
-                      <th scope="row">{hoursFormat.format(p.hours)}</th>
-                      <td>{money(p.payg)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption={`Fixed-Term monthly license for one customer (${chart.currency})`}
+                head={['Term', 'Monthly license', 'Break-even (hours a month)']}
+                rows={chart.levels.map((l) => ({
+                  key: l.key,
+                  header: l.label,
+                  cells: [
+                    money(l.monthly),
+                    `${hoursFormat.format(l.breakEvenHours)}${l.onChart ? '' : ' (more than a month has)'}`,
+                  ],
+                }))}
+              />
+              <DataTable
+                caption={`PAYG license for one customer and one month, at ${rateFormatter(chart.currency)(chart.hourlyRate)} an hour (${chart.currency})`}
+                head={['Hours a month', 'PAYG license']}
+                rows={chart.points.map((p) => ({
+                  key: p.hours,
+                  header: hoursFormat.format(p.hours),
+                  cells: [money(p.payg)],
+                }))}
+              />
             </>
           }
         >

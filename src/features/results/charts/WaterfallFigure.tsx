@@ -22,6 +22,7 @@ import {
   CHART_HEIGHT,
   ChartBox,
   ChartFigure,
+  DataTable,
   exactTooltip,
   GRID,
   INK,
@@ -75,27 +76,15 @@ export function WaterfallFigure({ deal, money }: { deal: PricedDeal; money: Mone
         <ChartFigure
           caption={caption}
           table={
-            <table className="chart-table">
-              <caption>
-                {caption} ({chart.currency})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Step</th>
-                  <th scope="col">Amount</th>
-                  <th scope="col">Running total</th>
-                </tr>
-              </thead>
-              <tbody>
-                {chart.bars.map((bar) => (
-                  <tr key={bar.step}>
-                    <th scope="row">{bar.label}</th>
-                    <td>{money(bar.amount)}</td>
-                    <td>{money(bar.end)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={`${caption} (${chart.currency})`}
+              head={['Step', 'Amount', 'Running total']}
+              rows={chart.bars.map((bar) => ({
+                key: bar.step,
+                header: bar.label,
+                cells: [money(bar.amount), money(bar.end)],
+              }))}
+            />
           }
         >
           <p className="chart-note">

@@ -125,3 +125,51 @@ export function ChartFigure({
 }
 
 /** Tooltip rows of the monthly chart: revenue, the outgoings as stacked, then the margin. */
+
+/** A row of a data table: its header cell (what the row is) and its figures. */
+export interface DataRow {
+  readonly key: string | number;
+  readonly header: ReactNode;
+  readonly cells: readonly ReactNode[];
+}
+
+/**
+ * A chart's text alternative: a table with a caption, a header row, a row header in each row
+ * (so a screen reader names the figures) and an optional total row.
+ */
+export function DataTable({
+  caption,
+  head,
+  rows,
+  foot,
+}: {
+  caption: ReactNode;
+  head: readonly string[];
+  rows: readonly DataRow[];
+  foot?: DataRow;
+}) {
+  const row = (r: DataRow) => (
+    <tr key={r.key}>
+      <th scope="row">{r.header}</th>
+      {r.cells.map((cell, i) => (
+        <td key={i}>{cell}</td>
+      ))}
+    </tr>
+  );
+  return (
+    <table className="chart-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th scope="col" key={h}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{rows.map(row)}</tbody>
+      {foot ? <tfoot>{row(foot)}</tfoot> : null}
+    </table>
+  );
+}
