@@ -365,6 +365,13 @@ export interface CustomerNames {
   readonly partners: ReadonlyMap<string, string>;
 }
 
+/** No display names: the CSV and the PDF tables write the scenario's ids. */
+export const NO_NAMES: CustomerNames = {
+  bundles: new Map(),
+  bandwidths: new Map(),
+  partners: new Map(),
+};
+
 /** A customer line of the quote, its scenario line and the names to show. */
 export interface CustomerSource {
   readonly customer: QuoteCustomer;

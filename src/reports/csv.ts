@@ -8,7 +8,7 @@ import {
   totalOf,
   type Cell,
   type Column,
-  type CustomerNames,
+  NO_NAMES,
 } from './columns';
 import { quoteDigits } from './decimal';
 import { platformAmounts, totalAmounts, type RowAmounts } from './totals';
@@ -79,8 +79,6 @@ function footRow<S>(
 ): Cell[] {
   return columns.map((c) => (c.id === rowHeader ? label : (cells[c.id] ?? null)));
 }
-
-const NO_NAMES: CustomerNames = { bundles: new Map(), bandwidths: new Map(), partners: new Map() };
 
 /**
  * Customer lines with their totals over the horizon, then a "Platform" row (its cost has no

@@ -8,6 +8,8 @@ import {
   columnById,
   COMMISSION_KINDS,
   COST_CATEGORIES,
+  CUSTOMER_COLUMNS,
+  NO_NAMES,
   MONTH_COLUMNS,
   MONTH_ROW_HEADER,
   totalOf,
@@ -24,6 +26,19 @@ import { feesLabel, serviceLabel } from './shape';
 import type { DocContext } from './types';
 
 export const INTERNAL_REPORT_TITLE = 'Internal deal report';
+
+/** The customer lines' amount columns of `CUSTOMER_COLUMNS` in the report, and how wide. */
+const CUSTOMER_AMOUNTS: readonly {
+  readonly id: string;
+  readonly header: string;
+  readonly weight: number;
+}[] = [
+  { id: 'revenue', header: 'Revenue', weight: 2 },
+  { id: 'cost', header: 'Cost', weight: 2 },
+  { id: 'commissions', header: 'Commissions', weight: 2 },
+  { id: 'margin', header: 'Margin', weight: 2 },
+  { id: 'marginPct', header: 'Margin %', weight: 1.6 },
+];
 
 /**
  * The monthly series' table: which columns of `MONTH_COLUMNS` (src/reports/columns.ts) fit the
@@ -128,6 +143,19 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
   const platform = platformAmounts(quote);
   const total = totalAmounts(quote);
   const below = quote.customers.some((c) => c.belowMinMargin);
+  const amountColumns = CUSTOMER_AMOUNTS.map((l) => ({
+    ...l,
+    column: columnById(CUSTOMER_COLUMNS, l.id),
+  }));
+  const amountCell = (format: ColumnFormat, value: Cell) =>
+    format === 'percent' ? fmt.pct(value === null ? null : String(value)) : money(String(value));
+  // the Platform and Total rows: their amounts by column id, as the customers table's foot
+  const footRow = (label: string, amounts: Readonly<Record<string, Cell>>): Row => [
+    label,
+    '',
+    '',
+    ...amountColumns.map(({ id, column }) => amountCell(column.format, amounts[id] ?? null)),
+  ];
   await w.table({
     stage: 'Customer lines',
     fontSize: 7,
@@ -135,13 +163,9 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
       { header: 'Customer line', weight: 2.6 },
       { header: 'Qty', weight: 0.7, align: 'right' },
       { header: 'Model', weight: 1.4 },
-      { header: 'Revenue', weight: 2, align: 'right' },
-      { header: 'Cost', weight: 2, align: 'right' },
-      { header: 'Commissions', weight: 2, align: 'right' },
-      { header: 'Margin', weight: 2, align: 'right' },
-      { header: 'Margin %', weight: 1.6, align: 'right' },
+      ...amountColumns.map(({ header, weight }) => ({ header, weight, align: 'right' as const })),
     ],
-    body: quote.customers.map((c, i) => {
+    body: quote.customers.map((customer, i) => {
       const line = scenario.customers[i]!;
       const model =
         line.license.model === 'payg'
@@ -149,45 +173,24 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
             ? 'PAYG → FT'
             : 'PAYG'
           : 'Fixed-Term';
-      const pct = fmt.pct(c.totals.marginPct);
+      const source = { customer, line, names: NO_NAMES };
       return [
         line.name,
-        fmt.count(c.count),
+        fmt.count(customer.count),
         model,
-        money(c.totals.revenue),
-        money(c.totals.cost),
-        money(c.totals.commissions),
-        money(c.totals.margin),
-        c.belowMinMargin
-          ? cell(`▼ ${pct}`, {
-              textColor: [...PALETTE.negative] as [number, number, number],
-              fontStyle: 'bold',
-            })
-          : pct,
+        ...amountColumns.map(({ column }) => {
+          const text = amountCell(column.format, column.read(source));
+          // a line below the minimum margin is marked on its margin %
+          return column.format === 'percent' && customer.belowMinMargin
+            ? cell(`▼ ${text}`, {
+                textColor: [...PALETTE.negative] as [number, number, number],
+                fontStyle: 'bold',
+              })
+            : text;
+        }),
       ] as Row;
     }),
-    foot: [
-      [
-        'Platform',
-        '',
-        '',
-        money(platform.revenue),
-        money(platform.cost),
-        money(platform.commissions),
-        money(platform.margin),
-        fmt.pct(platform.marginPct),
-      ],
-      [
-        'Total',
-        '',
-        '',
-        money(total.revenue),
-        money(total.cost),
-        money(total.commissions),
-        money(total.margin),
-        fmt.pct(total.marginPct),
-      ],
-    ],
+    foot: [footRow('Platform', { ...platform }), footRow('Total', { ...total })],
   });
   if (below) w.note(`▼ below the minimum margin of ${fmt.rate(scenario.pricing.minMarginPct)}.`);
 
