@@ -11,7 +11,7 @@ import {
   type PriceTable,
   type SchemaProblem,
 } from '../engine/index';
-import { customersCsv, monthsCsv } from '../reports/csv';
+import { customersCsv, monthsCsv, withBom } from '../reports/csv';
 import {
   buildDocument,
   DOCUMENT_KINDS,
@@ -293,13 +293,14 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
   }
 
   const json = `${JSON.stringify(quote, null, 2)}\n`;
+  // CSVs with the byte order mark, as the app's downloads (Excel reads UTF-8 names right only so);
   // every file or none: a failed PDF or a full disk leaves no quote JSON or CSV behind
   const files: OutputFile[] = [];
   const output = (path: string, data: string | Uint8Array) =>
     files.push({ path: fromCaller(path), data });
   if (args.json !== undefined) output(args.json, json);
-  if (args.csv !== undefined) output(args.csv, customersCsv(scenario.value, quote));
-  if (args['csv-monthly'] !== undefined) output(args['csv-monthly'], monthsCsv(quote));
+  if (args.csv !== undefined) output(args.csv, withBom(customersCsv(scenario.value, quote)));
+  if (args['csv-monthly'] !== undefined) output(args['csv-monthly'], withBom(monthsCsv(quote)));
   if (pdf !== null && document !== null) output(pdf.path, document);
   writeAll(io, files);
   if (args.json === undefined) io.stdout(json);

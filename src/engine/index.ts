@@ -64,5 +64,8 @@ export type { ParseResult, SchemaProblem } from './schema/common';
 export { formatScaled, minorDigitsOf, parseMicros, roundDiv } from './money';
 export type { MinorUnits } from './money';
 export type * from './quote-types';
+export { isPriced, quoteErrors } from './quote-types';
+export { effectiveCommission } from './lines';
+export type { CommissionSource, EffectiveCommission } from './lines';
 export { customerSeries } from './line-series';
 export type { CustomerSeries, CustomerSeriesMonth } from './line-series';

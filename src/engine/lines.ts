@@ -90,23 +90,61 @@ interface CommissionRates {
 
 const NO_COMMISSION: CommissionRates = { partner: 0, distributor: 0 };
 
+type Channel = Scenario['channel'];
+
+/** Where a partner's commission rate comes from (PRICING.md §5 step 5). */
+export type CommissionSource = 'own' | 'distributor' | 'none';
+
+/** A partner's commission rates as the engine takes them, as written in the scenario. */
+export interface EffectiveCommission {
+  /** The partner's rate, a decimal string; null when none is set (the engine takes 0). */
+  readonly partnerPct: string | null;
+  readonly source: CommissionSource;
+  /** Its distributor, when it names one of the list; null otherwise. */
+  readonly distributor: Channel['distributors'][number] | null;
+  /** The distributor's own rate on the same revenue; null without one (the engine takes 0). */
+  readonly distributorPct: string | null;
+}
+
 /**
- * Each partner's rates: its own, else its distributor's `partnerCommissionPct`,
- * else 0; and its distributor's `commissionPct` (0 without a distributor).
+ * A partner's rates, the one resolution the quote and the Channel step share: its own
+ * `commissionPct`, else its distributor's `partnerCommissionPct`, else none; and its
+ * distributor's `commissionPct` (none without a distributor).
  */
+export function effectiveCommission(
+  partner: Pick<Channel['partners'][number], 'distributorId' | 'commissionPct'>,
+  distributors: readonly Channel['distributors'][number][],
+): EffectiveCommission {
+  const distributor =
+    partner.distributorId === null
+      ? null
+      : (distributors.find((d) => d.id === partner.distributorId) ?? null);
+  const distributorPct = distributor?.commissionPct ?? null;
+  if (partner.commissionPct !== null) {
+    return { partnerPct: partner.commissionPct, source: 'own', distributor, distributorPct };
+  }
+  if (distributor !== null && distributor.partnerCommissionPct !== null) {
+    return {
+      partnerPct: distributor.partnerCommissionPct,
+      source: 'distributor',
+      distributor,
+      distributorPct,
+    };
+  }
+  return { partnerPct: null, source: 'none', distributor, distributorPct };
+}
+
+/** Each partner's rates (Pct4), by `effectiveCommission`; 0 where none is set. */
 function commissionRates(scenario: Scenario): Map<string, CommissionRates> {
-  const distributors = new Map(scenario.channel.distributors.map((d) => [d.id, d]));
+  const { partners, distributors } = scenario.channel;
   return new Map(
-    scenario.channel.partners.map((partner) => {
-      const distributor =
-        partner.distributorId === null ? undefined : distributors.get(partner.distributorId);
-      const own = partner.commissionPct ?? distributor?.partnerCommissionPct ?? null;
-      const theirs = distributor?.commissionPct ?? null;
+    partners.map((partner) => {
+      const rates = effectiveCommission(partner, distributors);
       return [
         partner.id,
         {
-          partner: own === null ? 0 : parsePct(own),
-          distributor: theirs === null ? 0 : parsePct(theirs),
+          partner: rates.partnerPct === null ? 0 : parsePct(rates.partnerPct),
+          distributor: rates.distributorPct === null ? 0 : parsePct(rates.distributorPct),
         },
       ];
     }),

@@ -137,3 +137,22 @@ export interface QuoteOptions {
   /** SHA-256 of the table file's bytes, from whoever read the file; null when unknown. */
   readonly tableSha256?: string | null;
 }
+
+// --- priced quotes (ADR 024) -------------------------------------------------------------------
+
+/**
+ * A quote the engine priced: no error stopped it, so it has its platform and totals. The engine
+ * returns `platform` and `totals` exactly when no issue is an error (`invalid` in calculate.ts),
+ * and this type says so, so a view never writes `quote.totals!`.
+ */
+export type PricedQuote = Quote & { platform: QuotePlatform; totals: QuoteTotals };
+
+/** Whether an error stopped the quote; narrows it to `PricedQuote` when it did not. */
+export function isPriced(quote: Quote): quote is PricedQuote {
+  return quote.totals !== null && quote.platform !== null;
+}
+
+/** The issues that stopped the quote (level `error`); empty for a priced quote. */
+export function quoteErrors(quote: Quote): QuoteIssue[] {
+  return quote.issues.filter((issue) => issue.level === 'error');
+}

@@ -5,6 +5,8 @@
  * floating point.
  */
 import type { PriceTable } from '../engine/index';
+// pure BigInt arithmetic that imports only the engine: the one decimal module (ADR 024)
+import { compareDecimals, parseDecimal, percentOf, subtractDecimals } from '../reports/decimal';
 
 export interface PriceChange {
   /** The JSON path of the price in the newer table (the older one's when it was removed). */
@@ -22,56 +24,15 @@ export interface PriceChange {
   readonly changePct: string | null;
 }
 
-interface Decimal {
-  readonly units: bigint;
-  readonly scale: number;
-}
-
-function parseDecimal(text: string): Decimal | null {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!m) return null;
-  const fraction = m[3] ?? '';
-  const units = BigInt(`${m[2]}${fraction}`);
-  return { units: m[1] === '-' ? -units : units, scale: fraction.length };
-}
-
-/** Both values as integers of the same scale. */
-function aligned(a: Decimal, b: Decimal): [bigint, bigint] {
-  const scale = Math.max(a.scale, b.scale);
-  return [a.units * 10n ** BigInt(scale - a.scale), b.units * 10n ** BigInt(scale - b.scale)];
-}
-
 function sameAmount(a: string, b: string): boolean {
-  const x = parseDecimal(a);
-  const y = parseDecimal(b);
-  if (!x || !y) return a === b;
-  const [p, q] = aligned(x, y);
-  return p === q;
-}
-
-/** n / d rounded to an integer, halves away from zero (d ≠ 0). */
-function divRoundHalfAway(n: bigint, d: bigint): bigint {
-  const negative = n < 0n !== d < 0n;
-  const an = n < 0n ? -n : n;
-  const ad = d < 0n ? -d : d;
-  let q = an / ad;
-  if ((an % ad) * 2n >= ad) q += 1n;
-  return negative ? -q : q;
+  if (!parseDecimal(a) || !parseDecimal(b)) return a === b;
+  return compareDecimals(a, b) === 0;
 }
 
 /** The change in percent with 2 decimals ("4.76", "-12.50"), or null when there is no base. */
 export function changePercent(older: string, newer: string): string | null {
-  const x = parseDecimal(older);
-  const y = parseDecimal(newer);
-  if (!x || !y) return null;
-  const [o, n] = aligned(x, y);
-  if (o === 0n) return null;
-  const hundredths = divRoundHalfAway((n - o) * 10_000n, o);
-  const negative = hundredths < 0n;
-  const abs = negative ? -hundredths : hundredths;
-  const whole = abs / 100n;
-  const frac = (abs % 100n).toString().padStart(2, '0');
-  return `${negative && abs !== 0n ? '-' : ''}${whole}.${frac}`;
+  if (!parseDecimal(older) || !parseDecimal(newer)) return null;
+  return percentOf(subtractDecimals(newer, older), older);
 }
 
 const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
@@ -363,14 +324,6 @@ export function diffTables(older: PriceTable, newer: PriceTable): PriceChange[] 
 
 /** `newer − older` exactly, written with the larger number of decimals ("62.50", "-3.1"). */
 export function amountDifference(older: string, newer: string): string | null {
-  const x = parseDecimal(older);
-  const y = parseDecimal(newer);
-  if (!x || !y) return null;
-  const [o, n] = aligned(x, y);
-  const scale = Math.max(x.scale, y.scale);
-  const d = n - o;
-  const abs = (d < 0n ? -d : d).toString().padStart(scale + 1, '0');
-  const whole = abs.slice(0, abs.length - scale);
-  const frac = abs.slice(abs.length - scale);
-  return `${d < 0n ? '-' : ''}${whole}${scale > 0 ? `.${frac}` : ''}`;
+  if (!parseDecimal(older) || !parseDecimal(newer)) return null;
+  return subtractDecimals(newer, older);
 }

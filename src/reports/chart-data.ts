@@ -21,83 +21,15 @@ import {
   type Quote,
   type Scenario,
 } from '../engine/index';
-
-// ------------------------------------------------------------------------------------------
-// Exact decimal strings
-// ------------------------------------------------------------------------------------------
-
-const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
-
-/** A decimal string as an integer count of 10^-scale: "-12.50" → { units: -1250n, scale: 2 }. */
-interface Scaled {
-  readonly units: bigint;
-  readonly scale: number;
-}
-
-function parseAmount(amount: string): Scaled {
-  const m = DECIMAL.exec(amount);
-  if (!m) throw new RangeError(`not a decimal amount: "${amount}"`);
-  const [, sign, int = '0', frac = ''] = m;
-  const units = BigInt(int + frac);
-  return { units: sign === '-' ? -units : units, scale: frac.length };
-}
-
-function at(x: Scaled, scale: number): bigint {
-  return x.units * 10n ** BigInt(scale - x.scale);
-}
-
-/**
- * The exact sum of decimal strings, with the most decimals any of them has and at least
- * `digits` (the currency's minor digits, so that an empty sum reads "0.00" for USD).
- */
-export function sumAmounts(amounts: readonly string[], digits: number): string {
-  const parsed = amounts.map(parseAmount);
-  const scale = Math.max(digits, ...parsed.map((p) => p.scale));
-  return formatScaled(
-    parsed.reduce((sum, p) => sum + at(p, scale), 0n),
-    scale,
-  );
-}
-
-/** a − b, exactly, with the decimals of the more precise of the two. */
-export function subtractAmounts(a: string, b: string): string {
-  const x = parseAmount(a);
-  const y = parseAmount(b);
-  const scale = Math.max(x.scale, y.scale);
-  return formatScaled(at(x, scale) - at(y, scale), scale);
-}
-
-/** −a, exactly ("0.00" stays "0.00"). */
-export function negateAmount(a: string): string {
-  const x = parseAmount(a);
-  return formatScaled(-x.units, x.scale);
-}
-
-/** −1, 0 or 1: the sign of b − a, exactly. */
-function compareAmounts(a: string, b: string): -1 | 0 | 1 {
-  const x = parseAmount(a);
-  const y = parseAmount(b);
-  const scale = Math.max(x.scale, y.scale);
-  const d = at(y, scale) - at(x, scale);
-  return d > 0n ? 1 : d < 0n ? -1 : 0;
-}
-
-/** `part / whole × 100` with 2 decimals, half away from zero; null when `whole` is 0. */
-export function shareOf(part: string, whole: string): string | null {
-  const x = parseAmount(part);
-  const y = parseAmount(whole);
-  const scale = Math.max(x.scale, y.scale);
-  const p = at(x, scale);
-  const w = at(y, scale);
-  if (w === 0n) return null;
-  const n = p * 10_000n;
-  const negative = n < 0n !== w < 0n;
-  const nAbs = n < 0n ? -n : n;
-  const wAbs = w < 0n ? -w : w;
-  let q = nAbs / wAbs;
-  if (2n * (nAbs % wAbs) >= wAbs) q += 1n;
-  return formatScaled(negative ? -q : q, 2);
-}
+import {
+  addDecimals,
+  compareDecimals,
+  fractionDigits,
+  negateDecimal,
+  percentOf,
+  sumDecimals,
+} from './decimal';
+import { COST_CATEGORIES, monthCommissions, monthCost, type CostKey } from './columns';
 
 /**
  * An exact amount as a JavaScript number, for placing a mark on a chart ONLY: a float may be
@@ -140,7 +72,7 @@ export function compactMoneyFormatter(currency: string, locale?: string): (n: nu
 export function rateFormatter(currency: string, locale?: string): (rate: string) => string {
   const minor = minorDigitsOf(currency);
   return (rate) => {
-    const digits = Math.max(minor, parseAmount(rate).scale);
+    const digits = Math.max(minor, fractionDigits(rate));
     return new Intl.NumberFormat(locale, {
       style: 'currency',
       currency,
@@ -154,19 +86,19 @@ export function rateFormatter(currency: string, locale?: string): (rate: string)
 // (a) Monthly revenue, cost by category, commissions and margin
 // ------------------------------------------------------------------------------------------
 
-/** The exact figures of one month (or of the whole horizon, in `MonthlySeries.totals`). */
-export interface MonthlyFigures {
+/**
+ * The exact figures of one month (or of the whole horizon, in `MonthlySeries.totals`): revenue,
+ * each cost category of `COST_CATEGORIES` (src/reports/columns.ts) by its key, their sum, the
+ * commissions of every kind and the margin.
+ */
+export type MonthlyFigures = {
   readonly revenue: string;
-  readonly fixedTerm: string;
-  readonly payg: string;
-  readonly apps: string;
-  readonly platform: string;
-  /** fixedTerm + payg + apps + platform. */
+  /** Σ of the categories. */
   readonly cost: string;
   /** Partner + distributor. */
   readonly commissions: string;
   readonly margin: string;
-}
+} & { readonly [K in CostKey]: string };
 
 export interface MonthlyRow extends MonthlyFigures {
   readonly month: number;
@@ -191,54 +123,38 @@ export interface MonthlySeries {
   readonly plot: readonly MonthlyPlotPoint[];
 }
 
-/** Cost categories in stacking order, with their legend labels. */
-export const COST_CATEGORIES = [
-  { key: 'fixedTerm', label: 'Fixed-Term licenses' },
-  { key: 'payg', label: 'PAYG licenses' },
-  { key: 'apps', label: 'Customer apps' },
-  { key: 'platform', label: 'Platform' },
-] as const satisfies readonly { key: MonthlyKey; label: string }[];
-
 const MONTHLY_KEYS: readonly MonthlyKey[] = [
   'revenue',
-  'fixedTerm',
-  'payg',
-  'apps',
-  'platform',
+  ...COST_CATEGORIES.map((c) => c.key),
   'commissions',
   'margin',
 ];
+const FIGURE_KEYS: readonly (keyof MonthlyFigures)[] = [...MONTHLY_KEYS, 'cost'];
 
 /** Per month: revenue, cost by category (and in all), commissions and margin. */
 export function monthlySeries(quote: Quote): MonthlySeries {
   const digits = minorDigitsOf(quote.currency);
-  const rows: MonthlyRow[] = quote.months.map((m) => ({
-    month: m.month,
-    period: m.period,
-    revenue: m.revenue,
-    fixedTerm: m.cost.fixedTerm,
-    payg: m.cost.payg,
-    apps: m.cost.apps,
-    platform: m.cost.platform,
-    cost: sumAmounts([m.cost.fixedTerm, m.cost.payg, m.cost.apps, m.cost.platform], digits),
-    commissions: sumAmounts([m.commissions.partner, m.commissions.distributor], digits),
-    margin: m.margin,
-  }));
-  const total = (key: keyof MonthlyFigures) =>
-    sumAmounts(
-      rows.map((r) => r[key]),
-      digits,
-    );
-  const totals: MonthlyFigures = {
-    revenue: total('revenue'),
-    fixedTerm: total('fixedTerm'),
-    payg: total('payg'),
-    apps: total('apps'),
-    platform: total('platform'),
-    cost: total('cost'),
-    commissions: total('commissions'),
-    margin: total('margin'),
-  };
+  const rows: MonthlyRow[] = quote.months.map(
+    (m) =>
+      ({
+        month: m.month,
+        period: m.period,
+        revenue: m.revenue,
+        ...Object.fromEntries(COST_CATEGORIES.map((c) => [c.key, c.read(m)])),
+        cost: monthCost(m, digits),
+        commissions: monthCommissions(m, digits),
+        margin: m.margin,
+      }) as MonthlyRow,
+  );
+  const totals = Object.fromEntries(
+    FIGURE_KEYS.map((key) => [
+      key,
+      sumDecimals(
+        rows.map((r) => r[key]),
+        digits,
+      ),
+    ]),
+  ) as MonthlyFigures;
   const plot = rows.map((row) => {
     const point: Record<string, unknown> = { month: row.month, period: row.period, exact: row };
     for (const key of MONTHLY_KEYS) point[key] = plotNumber(row[key]);
@@ -391,17 +307,17 @@ export function customerMix(scenario: Scenario, quote: Quote, labels: MixLabels 
     all.push(revenue);
     count += line.count;
   }
-  const totalRevenue = sumAmounts(all, digits);
+  const totalRevenue = sumDecimals(all, digits);
   const slices = (groups: Map<string, Bucket>, keepEmpty: boolean): MixSlice[] =>
     [...groups.values()]
       .filter((b) => keepEmpty || b.lines > 0)
       .map((b) => {
-        const revenue = sumAmounts(b.revenue, digits);
+        const revenue = sumDecimals(b.revenue, digits);
         return {
           key: b.key,
           label: b.label,
           revenue,
-          revenueShare: shareOf(revenue, totalRevenue),
+          revenueShare: percentOf(revenue, totalRevenue),
           count: b.count,
           lines: b.lines,
           plotRevenue: plotNumber(revenue),
@@ -485,14 +401,14 @@ export function waterfallBars(w: PriceWaterfall): WaterfallChart {
     level = value;
   };
   const change = (step: WaterfallStep, label: string, amount: string) => {
-    const end = sumAmounts([level, amount], 0);
+    const end = addDecimals(level, amount);
     const a = plotNumber(level);
     const b = plotNumber(end);
-    const direction = compareAmounts(level, end);
+    const direction = compareDecimals(level, end);
     bars.push({
       step,
       label,
-      kind: direction < 0 ? 'decrease' : 'increase',
+      kind: direction > 0 ? 'decrease' : 'increase',
       amount,
       start: level,
       end,
@@ -501,13 +417,13 @@ export function waterfallBars(w: PriceWaterfall): WaterfallChart {
     level = end;
   };
   total('list', 'List price', w.list);
-  change('termDiscount', '− Term discounts', negateAmount(w.termDiscount));
-  change('volumeDiscount', '− Volume discounts', negateAmount(w.volumeDiscount));
+  change('termDiscount', '− Term discounts', negateDecimal(w.termDiscount));
+  change('volumeDiscount', '− Volume discounts', negateDecimal(w.volumeDiscount));
   total('cost', '= Cost', w.cost);
   change('markup', '+ Markup', w.markup);
   total('sell', '= Sell price', w.sell);
-  change('commissions', '− Commissions', negateAmount(w.commissions));
-  change('costDeducted', '− Cost', negateAmount(w.cost));
+  change('commissions', '− Commissions', negateDecimal(w.commissions));
+  change('costDeducted', '− Cost', negateDecimal(w.cost));
   total('margin', '= Margin', w.margin);
   return { currency: w.currency, scope: w.scope, customerId: w.customerId, bars };
 }
@@ -574,7 +490,7 @@ function termsLabel(months: readonly number[]): string {
 export function paygChart(b: PaygBreakEven): PaygChart {
   const groups: { termMonths: number[]; monthly: string; breakEvenHours: number }[] = [];
   for (const term of [...b.terms].sort((x, y) => x.termMonths - y.termMonths)) {
-    const same = groups.find((g) => compareAmounts(g.monthly, term.monthly) === 0);
+    const same = groups.find((g) => compareDecimals(g.monthly, term.monthly) === 0);
     if (same) same.termMonths.push(term.termMonths);
     else
       groups.push({

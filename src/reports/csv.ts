@@ -1,164 +1,141 @@
-import type { Quote, Scenario } from '../engine/index';
-import { quoteDigits, sumDecimals } from './decimal';
-import { platformAmounts } from './totals';
+import { isPriced, type Quote, type Scenario } from '../engine/index';
+import {
+  columnsFor,
+  CUSTOMER_COLUMNS,
+  CUSTOMER_ROW_HEADER,
+  MONTH_COLUMNS,
+  MONTH_ROW_HEADER,
+  totalOf,
+  type Cell,
+  type Column,
+  NO_NAMES,
+} from './columns';
+import { quoteDigits } from './decimal';
+import { platformAmounts, totalAmounts, type RowAmounts } from './totals';
 
 /**
- * CSV exports of a quote: plain decimals (the quote's own strings, never
- * re-formatted), a header row, RFC 4180 quoting. Used by the app's export
- * buttons and by `npm run quote -- --csv`.
+ * CSV exports of a quote, the same for the app's buttons and `npm run quote -- --csv` (ADR 025):
+ * a header row, then the columns of `./columns.ts` (plain decimals: the quote's own strings,
+ * never re-formatted), RFC 4180 quoting, CRLF line ends, and one formula-injection rule
+ * (`csvCell`) for every cell. Money headers name the currency ("revenue (USD)"); periods are
+ * written as the ISO date of the month's first day ("2027-01-01"), which every spreadsheet reads
+ * as that date, where "2027-01" is a guess. The byte order mark is added by whoever writes the
+ * file (`withBom`), so a string stays a plain CSV for tests and parsers.
  */
 
-/** Quotes a field when it holds a comma, a quote or a line break (RFC 4180). */
-export function csvField(value: string | number | null): string {
+/** The UTF-8 byte order mark: Excel opens "Müller", "Łódź" and Greek right only with it. */
+export const BOM = '\uFEFF';
+
+/** The CSV text as a file's content: with the byte order mark, once. */
+export function withBom(csv: string): string {
+  return csv.startsWith(BOM) ? csv : `${BOM}${csv}`;
+}
+
+/** A plain decimal number ("-12.50", "3"): data, never a formula, even with its minus sign. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+/**
+ * A cell a spreadsheet would run as a formula: it starts with = + - @, a tab or a carriage
+ * return, possibly behind apostrophes added before (so neutralising text twice stays
+ * reversible by taking exactly one apostrophe back, as the customer-lines import does).
+ */
+export const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** What makes a cell need quotes: the separators of both locales (, and ;), quotes, line breaks, tabs. */
+const NEEDS_QUOTES = /[",;\r\n\t]/;
+
+/**
+ * One CSV cell, under the one rule for every export (OWASP CSV injection): a cell that starts
+ * like a formula is prefixed with an apostrophe, so a spreadsheet opens it as text, and quoted;
+ * a plain number such as -12.50 is left a number. A cell with a comma, a semicolon, a quote, a
+ * line break or a tab anywhere is quoted (RFC 4180, quotes doubled). Null is an empty cell.
+ */
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const formula = !PLAIN_NUMBER.test(text) && FORMULA_START.test(text);
+  const cell = formula ? `'${text}` : text;
+  return formula || NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+function rows(lines: readonly (readonly Cell[])[]): string {
+  return `${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The header of a column: its CSV name, with the currency for amounts ("revenue (USD)"). */
+function header<S>(column: Column<S>, currency: string): string {
+  const name = column.csv!.header;
+  return column.format === 'money' ? `${name} (${currency})` : name;
+}
+
+function cellOf<S>(column: Column<S>, source: S): Cell {
+  return (column.csv?.read ?? column.read)(source);
+}
+
+/** A Platform or Total row: its label in the row-header column, its amounts by column id. */
+function footRow<S>(
+  columns: readonly Column<S>[],
+  rowHeader: string,
+  label: string,
+  cells: Readonly<Record<string, Cell>>,
+): Cell[] {
+  return columns.map((c) => (c.id === rowHeader ? label : (cells[c.id] ?? null)));
 }
 
 /**
- * Text typed by a user could start a spreadsheet formula (=, +, -, @): such a
- * cell is prefixed with an apostrophe so it opens as text (OWASP CSV injection).
- */
-export function csvText(value: string): string {
-  return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-}
-
-function rows(lines: readonly (readonly string[])[]): string {
-  return `${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
-}
-
-/**
- * Customer lines with their totals over the horizon, then a "Platform" row (its
- * cost has no revenue) and a "Total" row equal to the quote's totals.
+ * Customer lines with their totals over the horizon, then a "Platform" row (its cost has no
+ * revenue) and a "Total" row equal to the quote's totals. Only the header when an error
+ * stopped the quote.
  */
 export function customersCsv(scenario: Scenario, quote: Quote): string {
-  const header = [
-    'id',
-    'name',
-    'count',
-    'model',
-    'bundle',
-    'bandwidth',
-    'vServices',
-    'startMonth',
-    'revenue',
-    'cost',
-    'commissions',
-    'margin',
-    'marginPct',
-    'advisedTermMonths',
-    'adviceSaving',
-  ];
-  if (!quote.totals) return rows([header]);
-  const body = quote.customers.map((c, i) => {
-    const line = scenario.customers[i]!;
-    return [
-      csvText(c.id),
-      csvText(line.name),
-      String(c.count),
-      line.license.model,
-      csvText(line.license.bundle),
-      csvText(line.license.bandwidth),
-      String(line.license.vServices),
-      String(line.startMonth),
-      c.totals.revenue,
-      c.totals.cost,
-      c.totals.commissions,
-      c.totals.margin,
-      c.totals.marginPct ?? '',
-      c.advice ? String(c.advice.termMonths) : '',
-      c.advice?.saving ?? '',
-    ];
-  });
-  const p = platformAmounts(quote)!;
-  const platform = [
-    '',
-    'Platform',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    p.revenue,
-    p.cost,
-    p.commissions,
-    p.margin,
-    p.marginPct ?? '',
-    '',
-    '',
-  ];
-  const t = quote.totals;
-  const total = [
-    '',
-    'Total',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    t.revenue,
-    t.cost,
-    t.commissions,
-    t.margin,
-    t.marginPct ?? '',
-    '',
-    '',
-  ];
-  return rows([header, ...body, platform, total]);
+  const columns = columnsFor(CUSTOMER_COLUMNS, quote, 'csv');
+  const head = columns.map((c) => header(c, quote.currency));
+  if (!isPriced(quote)) return rows([head]);
+  const lines = new Map(scenario.customers.map((line) => [line.id, line]));
+  const sources = quote.customers.map((customer) => ({
+    customer,
+    line: lines.get(customer.id),
+    names: NO_NAMES,
+  }));
+  const body = sources.map((s) => columns.map((c) => cellOf(c, s)));
+  const amounts = (r: RowAmounts): Record<string, Cell> => ({ ...r });
+  // the Total row: the quote's own totals, and the columns that add up over the lines (count)
+  const digits = quoteDigits(quote);
+  const summed: Record<string, Cell> = {};
+  for (const c of columns) {
+    if (c.total !== 'sum' || c.format === 'money') continue;
+    summed[c.id] = totalOf(
+      c,
+      sources.map((s) => c.read(s)),
+      digits,
+    );
+  }
+  return rows([
+    head,
+    ...body,
+    footRow(columns, CUSTOMER_ROW_HEADER, 'Platform', amounts(platformAmounts(quote))),
+    footRow(columns, CUSTOMER_ROW_HEADER, 'Total', {
+      ...summed,
+      ...amounts(totalAmounts(quote)),
+    }),
+  ]);
 }
 
-/** The monthly series, one row a month, then a "Total" row. */
+/** The monthly series, one row a month, then a "Total" row of the columns that add up. */
 export function monthsCsv(quote: Quote): string {
-  const header = [
-    'month',
-    'period',
-    'revenue',
-    'recurringRevenue',
-    'costFixedTerm',
-    'costPayg',
-    'costApps',
-    'costPlatform',
-    'partnerCommission',
-    'distributorCommission',
-    'margin',
-    'cumulativeMargin',
-    'demandMbps',
-  ];
-  if (!quote.totals) return rows([header]);
+  const columns = columnsFor(MONTH_COLUMNS, quote, 'csv');
+  const head = columns.map((c) => header(c, quote.currency));
+  if (!isPriced(quote)) return rows([head]);
   const digits = quoteDigits(quote);
-  const m = quote.months;
-  const col = (pick: (x: (typeof m)[number]) => string) => sumDecimals(m.map(pick), digits);
-  const body = m.map((x) => [
-    String(x.month),
-    x.period,
-    x.revenue,
-    x.recurringRevenue,
-    x.cost.fixedTerm,
-    x.cost.payg,
-    x.cost.apps,
-    x.cost.platform,
-    x.commissions.partner,
-    x.commissions.distributor,
-    x.margin,
-    x.cumulativeMargin,
-    String(x.demandMbps),
-  ]);
-  const total = [
-    '',
-    'Total',
-    col((x) => x.revenue),
-    col((x) => x.recurringRevenue),
-    col((x) => x.cost.fixedTerm),
-    col((x) => x.cost.payg),
-    col((x) => x.cost.apps),
-    col((x) => x.cost.platform),
-    col((x) => x.commissions.partner),
-    col((x) => x.commissions.distributor),
-    col((x) => x.margin),
-    '',
-    '',
-  ];
-  return rows([header, ...body, total]);
+  const sources = quote.months.map((month) => ({ month, digits }));
+  const body = sources.map((s) => columns.map((c) => cellOf(c, s)));
+  const total: Record<string, Cell> = {};
+  for (const c of columns) {
+    // a Total row's month column stays empty: the label says what the row is
+    if (c.total !== 'sum') continue;
+    total[c.id] = totalOf(
+      c,
+      sources.map((s) => c.read(s)),
+      digits,
+    );
+  }
+  return rows([head, ...body, footRow(columns, MONTH_ROW_HEADER, 'Total', total)]);
 }

@@ -1,32 +1,52 @@
 import type { Quote } from '../engine/index';
 
 /**
- * Exact arithmetic on the quote's amounts, which are decimal strings in the currency's minor
- * digits ("1234.50", "-0.07", "1200" for JPY). Totals shown on screen and written to CSV are
- * sums of these strings done on BigInt integers: never a float, so every total row adds up to
- * the cent (ADR 001). Pure: used by the CSV exports (and so by `npm run quote -- --csv`) and by
- * the Results step's tables alike.
+ * The one module of exact decimal arithmetic above the engine (ADR 024). The quote's amounts
+ * are decimal strings in the currency's minor digits ("1234.50", "-0.07", "1200" for JPY);
+ * price tables write prices and rates with more ("0.3840"). Sums, differences, comparisons and
+ * percentages of them are done here on BigInt integers, never floats, so every total row adds
+ * up to the cent (ADR 001). Pure: used by the Results tables, the charts, the CSV exports (and
+ * so `npm run quote -- --csv`), the PDF documents, the Channel step and the price-table diff.
  */
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
-function parts(amount: string): { negative: boolean; int: string; frac: string } {
-  const m = DECIMAL.exec(amount);
-  if (!m) throw new RangeError(`not a decimal amount: ${amount}`);
-  return { negative: m[1] === '-', int: m[2] ?? '0', frac: m[3] ?? '' };
+/** A decimal as an integer count of 10^-scale: "-12.50" → { units: -1250n, scale: 2 }. */
+export interface ScaledDecimal {
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+/** Reads a plain decimal ("12.5", "-3"); null for anything else ("1e3", "", "12."). */
+export function parseDecimal(text: string): ScaledDecimal | null {
+  const m = DECIMAL.exec(text);
+  if (!m) return null;
+  const frac = m[3] ?? '';
+  const units = BigInt(`${m[2]}${frac}`);
+  return { units: m[1] === '-' ? -units : units, scale: frac.length };
+}
+
+function parsed(amount: string): ScaledDecimal {
+  const value = parseDecimal(amount);
+  if (!value) throw new RangeError(`not a decimal amount: ${amount}`);
+  return value;
+}
+
+/** The value as an integer of 10^-scale units, `scale` ≥ its own. */
+function at(x: ScaledDecimal, scale: number): bigint {
+  return x.units * 10n ** BigInt(scale - x.scale);
 }
 
 /** How many decimals an amount is written with: "12.50" 2, "-3" 0. */
 export function fractionDigits(amount: string): number {
-  return parts(amount).frac.length;
+  return parsed(amount).scale;
 }
 
 /** The amount as an integer of 10^-digits units: ("12.5", 2) → 1250n. Exact; refuses rounding. */
 export function toUnits(amount: string, digits: number): bigint {
-  const { negative, int, frac } = parts(amount);
-  if (frac.length > digits) throw new RangeError(`more than ${digits} decimals: ${amount}`);
-  const units = BigInt(int + frac.padEnd(digits, '0'));
-  return negative ? -units : units;
+  const x = parsed(amount);
+  if (x.scale > digits) throw new RangeError(`more than ${digits} decimals: ${amount}`);
+  return at(x, digits);
 }
 
 /** Formats an integer of 10^-digits units as a plain decimal: (-1250n, 2) → "-12.50". */
@@ -38,30 +58,41 @@ export function fromUnits(units: bigint, digits: number): string {
   return `${negative ? '-' : ''}${int}${frac}`;
 }
 
-/** The exact sum of decimal amounts, written with `digits` decimals ("0.00" when empty). */
+/**
+ * The exact sum of decimal amounts, written with `digits` decimals ("0.00" when empty); an
+ * amount with more decimals than `digits` is refused (a sum never rounds).
+ */
 export function sumDecimals(values: readonly string[], digits: number): string {
   let total = 0n;
   for (const value of values) total += toUnits(value, digits);
   return fromUnits(total, digits);
 }
 
-/** `a − b`, exactly, with `digits` decimals. */
-export function subtractDecimals(a: string, b: string, digits: number): string {
-  return fromUnits(toUnits(a, digits) - toUnits(b, digits), digits);
+/** `a − b`, exactly, with `digits` decimals (by default the more precise of the two). */
+export function subtractDecimals(a: string, b: string, digits?: number): string {
+  const scale = digits ?? Math.max(fractionDigits(a), fractionDigits(b));
+  return fromUnits(toUnits(a, scale) - toUnits(b, scale), scale);
+}
+
+/** `a + b`, exactly, with the decimals of the more precise of the two. */
+export function addDecimals(a: string, b: string): string {
+  return sumDecimals([a, b], Math.max(fractionDigits(a), fractionDigits(b)));
 }
 
 /** The amount with its sign flipped ("0.00" stays "0.00"). */
 export function negateDecimal(value: string): string {
-  const digits = fractionDigits(value);
-  return fromUnits(-toUnits(value, digits), digits);
+  const x = parsed(value);
+  return fromUnits(-x.units, x.scale);
 }
 
 /** Orders two decimal amounts exactly, whatever decimals each is written with: −1, 0 or 1. */
-export function compareDecimals(a: string, b: string): number {
-  const digits = Math.max(fractionDigits(a), fractionDigits(b));
-  const x = toUnits(a, digits);
-  const y = toUnits(b, digits);
-  return x < y ? -1 : x > y ? 1 : 0;
+export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
+  const x = parsed(a);
+  const y = parsed(b);
+  const scale = Math.max(x.scale, y.scale);
+  const p = at(x, scale);
+  const q = at(y, scale);
+  return p < q ? -1 : p > q ? 1 : 0;
 }
 
 /**
@@ -69,9 +100,11 @@ export function compareDecimals(a: string, b: string): number {
  * `marginPct` (PRICING.md §6); null when `whole` is zero.
  */
 export function percentOf(part: string, whole: string): string | null {
-  const digits = Math.max(fractionDigits(part), fractionDigits(whole));
-  const p = toUnits(part, digits);
-  const w = toUnits(whole, digits);
+  const x = parsed(part);
+  const y = parsed(whole);
+  const scale = Math.max(x.scale, y.scale);
+  const p = at(x, scale);
+  const w = at(y, scale);
   if (w === 0n) return null;
   const n = p * 10_000n; // hundredths of a percent
   const negative = n < 0n !== w < 0n;

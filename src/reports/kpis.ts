@@ -1,4 +1,4 @@
-import type { Quote } from '../engine/index';
+import { isPriced, type PricedQuote, type Quote } from '../engine/index';
 
 /** What a KPI card shows: an amount, a percent, or a month of the horizon. */
 export type KpiValue =
@@ -31,9 +31,11 @@ export interface Kpi {
  * order, from the quote's totals; amounts stay the quote's exact decimal strings. Null when an
  * error stopped the quote.
  */
+export function resultKpis(quote: PricedQuote): Kpi[];
+export function resultKpis(quote: Quote): Kpi[] | null;
 export function resultKpis(quote: Quote): Kpi[] | null {
+  if (!isPriced(quote)) return null;
   const t = quote.totals;
-  if (!t) return null;
   const money = (amount: string) => ({ kind: 'money', amount }) as const;
   const breakEvenPeriod =
     t.breakEvenMonth === null

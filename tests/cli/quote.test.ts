@@ -136,8 +136,15 @@ describe('quote: output files', () => {
     expect(r.stdout).toBe('');
     // paths are the caller's, resolved from where npm was started
     expect(JSON.parse(r.files.get(fromCaller('q.json'))!)).toHaveProperty('totals');
-    expect(r.files.get(fromCaller('c.csv'))!.split('\r\n')[0]).toMatch(/^id,name,count,model/);
-    expect(r.files.get(fromCaller('m.csv'))!.split('\r\n')[0]).toMatch(/^month,period,revenue/);
+    // a byte order mark, then the header; amounts name their currency (ADR 025)
+    const customers = r.files.get(fromCaller('c.csv'))!;
+    const months = r.files.get(fromCaller('m.csv'))!;
+    expect(customers.startsWith('\uFEFFid,name,count,model,')).toBe(true);
+    expect(customers.split('\r\n')[0]).toContain(',revenue (USD),cost (USD),');
+    expect(months.startsWith('\uFEFFmonth,periodStart,revenue (USD),')).toBe(true);
+    // periods as the ISO date of the month's first day, which spreadsheets read as that date
+    expect(months.split('\r\n')[1]).toMatch(/^1,\d{4}-\d{2}-01,/);
+    expect(months.match(/\uFEFF/g)).toHaveLength(1);
   });
 });
 

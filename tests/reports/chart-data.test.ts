@@ -7,20 +7,23 @@ import {
   type Quote,
   type Scenario,
 } from '../../src/engine/index';
+import { COST_CATEGORIES } from '../../src/reports/columns';
 import {
-  COST_CATEGORIES,
   cumulativeMargin,
   customerMix,
   monthlySeries,
-  negateAmount,
   paygChart,
   plotNumber,
   rateFormatter,
-  shareOf,
-  subtractAmounts,
-  sumAmounts,
   waterfallBars,
 } from '../../src/reports/chart-data';
+// the exact helpers live in the one decimal module (ADR 024); the names the charts once used
+import {
+  negateDecimal as negateAmount,
+  percentOf as shareOf,
+  subtractDecimals as subtractAmounts,
+  sumDecimals as sumAmounts,
+} from '../../src/reports/decimal';
 import { bundledRegistry } from '../../src/price-tables/bundled';
 import { resolvePinned } from '../../src/price-tables/registry';
 import { localToday } from '../../src/state/app-store';

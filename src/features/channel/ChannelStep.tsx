@@ -7,14 +7,9 @@ import { ScenarioObjectSchema, type Scenario } from '../../engine/index';
 import { checkUniqueIds } from '../../engine/schema/common';
 import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
 import { moneyFormatter } from '../../components/format';
-import {
-  decimalsOf,
-  describeDistributorRate,
-  describeRate,
-  displayName,
-  partnerRate,
-  sumAmounts,
-} from './rates';
+import { COMMISSION_KINDS } from '../../reports/columns';
+import { quoteDigits, sumDecimals } from '../../reports/decimal';
+import { describeDistributorRate, describeRate, displayName, partnerRate } from './rates';
 import { linesOfPartner, withChannel } from './references';
 
 type Channel = Scenario['channel'];
@@ -471,23 +466,20 @@ function Partners({
   );
 }
 
-/** The channel's commissions over the horizon, read from the quote. */
+/** The channel's commissions over the horizon, read from the quote: one row per kind. */
 function Commissions() {
   const result = useQuote();
   const totals = useMemo(() => {
     if (!result.ok) return null;
-    const months = result.quote.months;
-    const decimals = decimalsOf(months[0]?.commissions.partner ?? '0');
+    const { quote } = result;
+    const digits = quoteDigits(quote);
     return {
-      partner: sumAmounts(
-        months.map((m) => m.commissions.partner),
-        decimals,
-      ),
-      distributor: sumAmounts(
-        months.map((m) => m.commissions.distributor),
-        decimals,
-      ),
-      money: moneyFormatter(result.quote.currency),
+      rows: COMMISSION_KINDS.map((kind) => ({
+        key: kind.key,
+        label: kind.short,
+        amount: sumDecimals(quote.months.map(kind.read), digits),
+      })),
+      money: moneyFormatter(quote.currency),
     };
   }, [result]);
 
@@ -499,14 +491,12 @@ function Commissions() {
       ) : totals ? (
         <table aria-label="Commission totals">
           <tbody>
-            <tr>
-              <th scope="row">Partner commissions</th>
-              <td>{totals.money(totals.partner)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Distributor commissions</th>
-              <td>{totals.money(totals.distributor)}</td>
-            </tr>
+            {totals.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td>{totals.money(row.amount)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       ) : null}

@@ -1,11 +1,11 @@
-import type { Scenario } from '../../engine/index';
+import { effectiveCommission, type CommissionSource, type Scenario } from '../../engine/index';
 
 type Channel = Scenario['channel'];
 type Partner = Channel['partners'][number];
 type Distributor = Channel['distributors'][number];
 
 /** Where a partner's commission rate comes from (PRICING.md §5 step 5). */
-export type RateSource = 'own' | 'distributor' | 'none';
+export type RateSource = CommissionSource;
 
 export interface PartnerRate {
   /** The partner's effective commission %, a decimal string ("0" when no rate is set). */
@@ -23,31 +23,20 @@ export function displayName(party: { id: string; name: string }): string {
 }
 
 /**
- * A partner's rate exactly as the engine takes it: `partner.commissionPct ??
- * distributor.partnerCommissionPct ?? 0`; its distributor's own rate is
- * `distributor.commissionPct ?? 0`, and only when the partner has a distributor.
+ * A partner's rate exactly as the engine takes it: the engine's own resolution
+ * (`effectiveCommission`), with "0" for no rate, as the quote takes it.
  */
 export function partnerRate(
   partner: Pick<Partner, 'distributorId' | 'commissionPct'>,
   distributors: readonly Distributor[],
 ): PartnerRate {
-  const distributor =
-    partner.distributorId === null
-      ? null
-      : (distributors.find((d) => d.id === partner.distributorId) ?? null);
-  const distributorPct = distributor?.commissionPct ?? null;
-  if (partner.commissionPct !== null) {
-    return { pct: partner.commissionPct, source: 'own', distributor, distributorPct };
-  }
-  if (distributor && distributor.partnerCommissionPct !== null) {
-    return {
-      pct: distributor.partnerCommissionPct,
-      source: 'distributor',
-      distributor,
-      distributorPct,
-    };
-  }
-  return { pct: '0', source: 'none', distributor, distributorPct };
+  const rates = effectiveCommission(partner, distributors);
+  return {
+    pct: rates.partnerPct ?? '0',
+    source: rates.source,
+    distributor: rates.distributor,
+    distributorPct: rates.distributorPct,
+  };
 }
 
 /** "11.5 % — its own rate", "8 % — inherited from Northern Distribution", "0 % — no rate set". */
@@ -65,32 +54,4 @@ export function describeRate(rate: PartnerRate): string {
 export function describeDistributorRate(rate: PartnerRate): string | null {
   if (rate.distributor === null || rate.distributorPct === null) return null;
   return `plus ${rate.distributorPct} % to ${displayName(rate.distributor)}`;
-}
-
-/**
- * The exact sum of decimal amounts that share one number of decimals (a
- * quote's amounts all have the currency's minor digits): added as BigInt minor
- * units, never as floats.
- */
-export function sumAmounts(amounts: readonly string[], decimals: number): string {
-  let total = 0n;
-  for (const amount of amounts) {
-    const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount);
-    if (!match) throw new Error(`not a decimal amount: ${amount}`);
-    const [, sign, whole, fraction = ''] = match;
-    if (fraction.length > decimals) throw new Error(`more than ${decimals} decimals: ${amount}`);
-    const minor = BigInt(whole! + fraction.padEnd(decimals, '0'));
-    total += sign === '-' ? -minor : minor;
-  }
-  const negative = total < 0n;
-  const digits = (negative ? -total : total).toString().padStart(decimals + 1, '0');
-  const whole = digits.slice(0, digits.length - decimals);
-  const fraction = digits.slice(digits.length - decimals);
-  return `${negative ? '-' : ''}${whole}${decimals > 0 ? `.${fraction}` : ''}`;
-}
-
-/** The decimals of a quote amount ("12.50" → 2). */
-export function decimalsOf(amount: string): number {
-  const dot = amount.indexOf('.');
-  return dot === -1 ? 0 : amount.length - dot - 1;
 }

@@ -2,7 +2,7 @@ import { MONTH_NAMES } from './lines';
 import type { CustomerLine, PriceTable } from '../../engine/index';
 import { cleanName, problemsOf } from '../../engine/schema/common';
 import { CustomerLineSchema } from '../../engine/schema/scenario';
-import { csvField } from '../../reports/csv';
+import { csvCell } from '../../reports/csv';
 
 /**
  * Customer lines as CSV, both ways (ADR 010): `linesToCsv` writes them, `parseLinesCsv` reads
@@ -93,19 +93,17 @@ export interface ParseLinesOptions {
 // writing
 // ---------------------------------------------------------------------------------------------
 
-/** A cell a spreadsheet would read as a formula, possibly behind apostrophes we added before. */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
 /** A cell `textCell` neutralised: one apostrophe to take back. */
 const NEUTRALISED = /^'+[=+\-@\t\r]/;
 
 /**
- * A text cell (name, ids, apps): quoted as RFC 4180 asks, and prefixed with an apostrophe when
- * it starts with = + - @ (or a tab / CR), so a spreadsheet opens it as text, not a formula
- * (OWASP CSV injection). Text that already starts with apostrophes before such a character
- * gets one more, so `parseLinesCsv`, which takes exactly one back, returns it unchanged.
+ * A text cell (name, ids, apps) under the exports' one formula-injection rule (`csvCell`,
+ * src/reports/csv.ts, ADR 025): quoted, and prefixed with an apostrophe when it starts like a
+ * formula. Text that already starts with apostrophes before such a character gets one more, so
+ * `parseLinesCsv`, which takes exactly one back, returns it unchanged.
  */
 function textCell(value: string): string {
-  return csvField(FORMULA_START.test(value) ? `'${value}` : value);
+  return csvCell(value);
 }
 
 /** The text of a cell `textCell` wrote (or a user typed with a protective apostrophe). */

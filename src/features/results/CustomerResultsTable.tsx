@@ -1,16 +1,17 @@
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
 import type { Quote } from '../../engine/index';
-import { resultFeatures, SortableHeader } from './table-kit';
 import {
   adviceText,
-  CUSTOMER_ORDER,
-  customerFooter,
-  textMatches,
-  type CustomerColumnId,
-  type CustomerResultRow,
-  type RowAmounts,
-} from './tables';
+  columnsFor,
+  CUSTOMER_COLUMNS,
+  CUSTOMER_ROW_HEADER,
+  type Cell,
+  type Column,
+  type CustomerSource,
+} from '../../reports/columns';
+import { formatCell, isNumeric, resultFeatures, SortableHeader } from './table-kit';
+import { CUSTOMER_ORDER, customerFooter, textMatches, type CustomerResultRow } from './tables';
 
 /**
  * Lines shown at first, and added by "Show more". A deal can have 1,000 lines or more: the
@@ -21,31 +22,7 @@ import {
 export const CUSTOMER_PAGE = 50;
 
 type Money = (amount: string) => string;
-
-interface Spec {
-  readonly id: CustomerColumnId;
-  readonly label: string;
-  /** Right-aligned figures, sorted largest first on the first click. */
-  readonly numeric: boolean;
-}
-
-const SPECS: readonly Spec[] = [
-  { id: 'name', label: 'Customer line', numeric: false },
-  { id: 'count', label: 'Count', numeric: true },
-  { id: 'model', label: 'Model', numeric: false },
-  { id: 'bundle', label: 'Bundle', numeric: false },
-  { id: 'bandwidth', label: 'Bandwidth', numeric: false },
-  { id: 'partner', label: 'Partner', numeric: false },
-  { id: 'revenue', label: 'Revenue', numeric: true },
-  { id: 'cost', label: 'Cost', numeric: true },
-  { id: 'commissions', label: 'Commissions', numeric: true },
-  { id: 'margin', label: 'Margin', numeric: true },
-  { id: 'marginPct', label: 'Margin %', numeric: true },
-  { id: 'advice', label: 'PAYG advice', numeric: false },
-];
-
-const LABELS = Object.fromEntries(SPECS.map((s) => [s.id, s.label])) as Record<string, string>;
-const NUMERIC = new Set(SPECS.filter((s) => s.numeric).map((s) => s.id as string));
+type Spec = Column<CustomerSource>;
 
 const helper = createColumnHelper<typeof resultFeatures, CustomerResultRow>();
 
@@ -60,76 +37,59 @@ function MarginPct({ row }: { row: CustomerResultRow }) {
   );
 }
 
-function cellOf(row: CustomerResultRow, id: CustomerColumnId, money: Money) {
-  switch (id) {
-    case 'revenue':
-    case 'cost':
-    case 'commissions':
-    case 'margin':
-      return money(row[id]);
+/** A line's cell: as its format says, but the margin % with its mark and the advice in words. */
+function cellOf(row: CustomerResultRow, spec: Spec, money: Money) {
+  switch (spec.id) {
     case 'marginPct':
       return <MarginPct row={row} />;
     case 'advice':
       return adviceText(row.advice, money) || '—';
-    case 'count':
-      return String(row.count);
     default:
-      return row[id];
+      return formatCell(spec.format, row[spec.id] as Cell, money);
   }
 }
 
-function columnsFor(money: Money) {
+function tableColumns(specs: readonly Spec[], money: Money) {
   return helper.columns(
-    SPECS.map((spec) =>
-      helper.accessor((r) => (spec.id === 'name' ? r.name : ''), {
+    specs.map((spec) =>
+      helper.accessor((r) => (spec.id === CUSTOMER_ROW_HEADER ? r.name : ''), {
         id: spec.id,
         header: spec.label,
-        sortFn: (a, b) => CUSTOMER_ORDER[spec.id](a.original, b.original),
-        sortDescFirst: spec.numeric,
-        enableColumnFilter: spec.id === 'name',
+        sortFn: (a, b) => CUSTOMER_ORDER[spec.id]?.(a.original, b.original) ?? 0,
+        sortDescFirst: isNumeric(spec.format),
+        enableColumnFilter: spec.id === CUSTOMER_ROW_HEADER,
         filterFn: (row, _id, value: unknown) =>
           textMatches(row.original.name, typeof value === 'string' ? value : ''),
-        cell: ({ row }) => cellOf(row.original, spec.id, money),
+        cell: ({ row }) => cellOf(row.original, spec, money),
       }),
     ),
   );
 }
 
-function amountCell(id: string, amounts: RowAmounts, count: number | null, money: Money) {
-  switch (id) {
-    case 'count':
-      return count === null ? '' : String(count);
-    case 'revenue':
-    case 'cost':
-    case 'commissions':
-    case 'margin':
-      return money(amounts[id]);
-    case 'marginPct':
-      return pctText(amounts.marginPct);
-    default:
-      return '';
-  }
+/** A foot cell: the column's total, "—" for a margin % of no revenue, empty when it has none. */
+function footCell(spec: Spec, cells: Readonly<Record<string, unknown>>, money: Money) {
+  if (spec.format === 'percent') return pctText((cells[spec.id] ?? null) as string | null);
+  return spec.total === 'none' ? '' : formatCell(spec.format, cells[spec.id] as Cell, money);
 }
 
 function FootRow(props: {
   readonly label: string;
-  readonly amounts: RowAmounts;
-  readonly count: number | null;
-  readonly columns: readonly string[];
+  readonly cells: Readonly<Record<string, unknown>>;
+  readonly specs: readonly Spec[];
   readonly money: Money;
   readonly className: string;
 }) {
-  const { label, amounts, count, columns, money, className } = props;
+  const { label, cells, specs, money, className } = props;
   return (
     <tr className={className}>
-      {columns.map((id) =>
-        id === 'name' ? (
-          <th key={id} scope="row">
+      {specs.map((spec) =>
+        spec.id === CUSTOMER_ROW_HEADER ? (
+          <th key={spec.id} scope="row">
             {label}
           </th>
         ) : (
-          <td key={id} className={NUMERIC.has(id) ? 'results-num' : undefined}>
-            {amountCell(id, amounts, count, money)}
+          <td key={spec.id} className={isNumeric(spec.format) ? 'results-num' : undefined}>
+            {footCell(spec, cells, money)}
           </td>
         ),
       )}
@@ -151,7 +111,13 @@ export interface CustomerResultsTableProps {
 export function CustomerResultsTable({ quote, rows, money }: CustomerResultsTableProps) {
   const filterId = useId();
   const [limit, setLimit] = useState(CUSTOMER_PAGE);
-  const columns = useMemo(() => columnsFor(money), [money]);
+  const specs = useMemo(() => columnsFor(CUSTOMER_COLUMNS, quote, 'screen'), [quote]);
+  const columns = useMemo(() => tableColumns(specs, money), [specs, money]);
+  const numeric = useMemo(
+    () => new Set(specs.filter((s) => isNumeric(s.format)).map((s) => s.id)),
+    [specs],
+  );
+  const labels = useMemo(() => new Map(specs.map((s) => [s.id, s.label])), [specs]);
   const data = useMemo(() => [...rows], [rows]);
   const table = useTable({
     features: resultFeatures,
@@ -199,8 +165,8 @@ export function CustomerResultsTable({ quote, rows, money }: CustomerResultsTabl
                   <SortableHeader
                     key={header.id}
                     column={header.column}
-                    label={LABELS[header.column.id] ?? header.column.id}
-                    className={NUMERIC.has(header.column.id) ? 'results-num' : undefined}
+                    label={labels.get(header.column.id) ?? header.column.id}
+                    className={numeric.has(header.column.id) ? 'results-num' : undefined}
                   />
                 ))}
               </tr>
@@ -217,7 +183,7 @@ export function CustomerResultsTable({ quote, rows, money }: CustomerResultsTabl
                   ) : (
                     <td
                       key={cell.id}
-                      className={NUMERIC.has(cell.column.id) ? 'results-num' : undefined}
+                      className={numeric.has(cell.column.id) ? 'results-num' : undefined}
                     >
                       <table.FlexRender cell={cell} />
                     </td>
@@ -236,26 +202,23 @@ export function CustomerResultsTable({ quote, rows, money }: CustomerResultsTabl
               {footer.subtotal ? (
                 <FootRow
                   label={`Filtered subtotal (${footer.subtotal.lines} of ${footer.total.lines} lines)`}
-                  amounts={footer.subtotal}
-                  count={footer.subtotal.count}
-                  columns={columnIds}
+                  cells={footer.subtotal}
+                  specs={specs}
                   money={money}
                   className="results-subtotal"
                 />
               ) : null}
               <FootRow
                 label="Platform"
-                amounts={footer.platform}
-                count={null}
-                columns={columnIds}
+                cells={{ ...footer.platform }}
+                specs={specs}
                 money={money}
                 className="results-platform"
               />
               <FootRow
                 label="Total"
-                amounts={footer.total}
-                count={footer.total.count}
-                columns={columnIds}
+                cells={footer.total}
+                specs={specs}
                 money={money}
                 className="results-total"
               />

@@ -1,105 +1,80 @@
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useId, useMemo } from 'react';
 import type { Quote } from '../../engine/index';
-import { resultFeatures, SortableHeader } from './table-kit';
+import {
+  columnsFor,
+  MONTH_COLUMNS,
+  MONTH_ROW_HEADER,
+  type Column,
+  type MonthSource,
+} from '../../reports/columns';
+import { formatCell, resultFeatures, SortableHeader } from './table-kit';
 import {
   MONTH_ORDER,
   monthFooter,
   monthMatches,
-  MONTH_AMOUNTS,
-  type MonthAmountId,
-  type MonthColumnId,
   type MonthResultRow,
   type MonthSums,
 } from './tables';
 
 type Money = (amount: string) => string;
 
-/** The columns, the period first: it names the row for a screen reader. */
-const SPECS: readonly { readonly id: MonthColumnId; readonly label: string }[] = [
-  { id: 'period', label: 'Period' },
-  { id: 'month', label: 'Month' },
-  { id: 'revenue', label: 'Revenue' },
-  { id: 'recurringRevenue', label: 'Recurring revenue' },
-  { id: 'costFixedTerm', label: 'Fixed-Term cost' },
-  { id: 'costPayg', label: 'PAYG cost' },
-  { id: 'costApps', label: 'Apps cost' },
-  { id: 'costPlatform', label: 'Platform cost' },
-  { id: 'cost', label: 'Total cost' },
-  { id: 'partnerCommission', label: 'Partner commission' },
-  { id: 'distributorCommission', label: 'Distributor commission' },
-  { id: 'margin', label: 'Margin' },
-  { id: 'cumulativeMargin', label: 'Cumulative margin' },
-  { id: 'demandMbps', label: 'Demand (Mbps)' },
-];
-
-const LABELS = Object.fromEntries(SPECS.map((s) => [s.id, s.label])) as Record<string, string>;
-
-/** Summed in the foot; cumulative margin and demand are not. */
-const SUMMED: ReadonlySet<string> = new Set(MONTH_AMOUNTS);
-
-const helper = createColumnHelper<typeof resultFeatures, MonthResultRow>();
-const integer = new Intl.NumberFormat();
-
-function cellOf(row: MonthResultRow, id: MonthColumnId, money: Money): string {
-  switch (id) {
-    case 'period':
-      return row.period;
-    case 'month':
-      return String(row.month);
-    case 'demandMbps':
-      return integer.format(row.demandMbps);
-    default:
-      return money(row[id]);
-  }
+/** The columns of the quote (src/reports/columns.ts), the period first: it names the row. */
+function specsOf(quote: Quote): Column<MonthSource>[] {
+  const columns = columnsFor(MONTH_COLUMNS, quote, 'screen');
+  return [
+    ...columns.filter((c) => c.id === MONTH_ROW_HEADER),
+    ...columns.filter((c) => c.id !== MONTH_ROW_HEADER),
+  ];
 }
 
-function columnsFor(money: Money) {
+const helper = createColumnHelper<typeof resultFeatures, MonthResultRow>();
+
+function tableColumns(specs: readonly Column<MonthSource>[], money: Money) {
   return helper.columns(
-    SPECS.map((spec) =>
+    specs.map((spec) =>
       helper.accessor((r) => r.period, {
         id: spec.id,
         header: spec.label,
-        sortFn: (a, b) => MONTH_ORDER[spec.id](a.original, b.original),
+        sortFn: (a, b) => MONTH_ORDER[spec.id]?.(a.original, b.original) ?? 0,
         // months and periods read oldest first; figures largest first
         sortDescFirst: spec.id !== 'period' && spec.id !== 'month',
-        enableColumnFilter: spec.id === 'period',
+        enableColumnFilter: spec.id === MONTH_ROW_HEADER,
         filterFn: (row, _id, value: unknown) =>
           monthMatches(row.original, typeof value === 'string' ? value : ''),
-        cell: ({ row }) => cellOf(row.original, spec.id, money),
+        cell: ({ row }) => formatCell(spec.format, row.original[spec.id], money),
       }),
     ),
   );
 }
 
+/** A foot cell: the column's total as it says it totals ("36 mo" for the months counted). */
+function footCell(spec: Column<MonthSource>, sums: MonthSums, money: Money): string {
+  if (spec.total === 'rows') return `${sums.months} mo`;
+  return spec.total === 'none' ? '' : formatCell(spec.format, sums[spec.id], money);
+}
+
 function FootRow(props: {
   readonly label: string;
   readonly sums: MonthSums;
-  readonly columns: readonly string[];
+  readonly specs: readonly Column<MonthSource>[];
   readonly money: Money;
   readonly className: string;
 }) {
-  const { label, sums, columns, money, className } = props;
+  const { label, sums, specs, money, className } = props;
   return (
     <tr className={className}>
-      {columns.map((id) => {
-        if (id === 'period') {
-          return (
-            <th key={id} scope="row">
-              {label}
-            </th>
-          );
-        }
-        return (
-          <td key={id} className="results-num">
-            {id === 'month'
-              ? `${sums.months} mo`
-              : SUMMED.has(id)
-                ? money(sums[id as MonthAmountId])
-                : ''}
+      {specs.map((spec) =>
+        spec.id === MONTH_ROW_HEADER ? (
+          <th key={spec.id} scope="row">
+            {label}
+          </th>
+        ) : (
+          <td key={spec.id} className="results-num">
+            {footCell(spec, sums, money)}
           </td>
-        );
-      })}
+        ),
+      )}
     </tr>
   );
 }
@@ -118,7 +93,9 @@ export interface MonthlyTableProps {
 export function MonthlyTable({ quote, rows, money }: MonthlyTableProps) {
   const filterId = useId();
   const hintId = useId();
-  const columns = useMemo(() => columnsFor(money), [money]);
+  const specs = useMemo(() => specsOf(quote), [quote]);
+  const columns = useMemo(() => tableColumns(specs, money), [specs, money]);
+  const labels = useMemo(() => new Map(specs.map((s) => [s.id, s.label])), [specs]);
   const data = useMemo(() => [...rows], [rows]);
   const table = useTable({
     features: resultFeatures,
@@ -170,7 +147,7 @@ export function MonthlyTable({ quote, rows, money }: MonthlyTableProps) {
                   <SortableHeader
                     key={header.id}
                     column={header.column}
-                    label={LABELS[header.column.id] ?? header.column.id}
+                    label={labels.get(header.column.id) ?? header.column.id}
                     className={header.column.id === 'period' ? undefined : 'results-num'}
                   />
                 ))}
@@ -205,7 +182,7 @@ export function MonthlyTable({ quote, rows, money }: MonthlyTableProps) {
                 <FootRow
                   label="Filtered subtotal"
                   sums={footer.subtotal}
-                  columns={columnIds}
+                  specs={specs}
                   money={money}
                   className="results-subtotal"
                 />
@@ -213,7 +190,7 @@ export function MonthlyTable({ quote, rows, money }: MonthlyTableProps) {
               <FootRow
                 label="Total"
                 sums={footer.total}
-                columns={columnIds}
+                specs={specs}
                 money={money}
                 className="results-total"
               />

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react';
+import { isPriced, quoteErrors } from '../../engine/index';
 import { useQuote, useScenario } from '../../state/app-store';
 import { countLabel, moneyFormatter } from '../../components/format';
 import { CustomerResultsTable } from './CustomerResultsTable';
@@ -47,12 +48,13 @@ export function ResultsStep({ linkFor, exports }: ResultsStepProps) {
   const service = result.ok ? result.table.table.service : null;
   const currency = quote?.currency ?? 'USD';
   const money = useMemo(() => moneyFormatter(currency), [currency]);
-  const kpis = useMemo(() => (quote ? resultKpis(quote) : null), [quote]);
+  const priced = quote !== null && isPriced(quote) ? quote : null;
+  const kpis = useMemo(() => (priced ? resultKpis(priced) : null), [priced]);
   const customerRows = useMemo(
-    () => (quote?.totals ? customerResultRows(scenario, quote, service) : []),
-    [scenario, quote, service],
+    () => (priced ? customerResultRows(scenario, priced, service) : []),
+    [scenario, priced, service],
   );
-  const monthRows = useMemo(() => (quote?.totals ? monthResultRows(quote) : []), [quote]);
+  const monthRows = useMemo(() => (priced ? monthResultRows(priced) : []), [priced]);
 
   if (!quote) {
     return (
@@ -62,7 +64,7 @@ export function ResultsStep({ linkFor, exports }: ResultsStepProps) {
     );
   }
 
-  const errors = quote.issues.filter((i) => i.level === 'error').length;
+  const errors = quoteErrors(quote).length;
   const warnings = quote.issues.length - errors;
   const issues = (
     <Section
@@ -74,7 +76,7 @@ export function ResultsStep({ linkFor, exports }: ResultsStepProps) {
 
   const exportsSection = exports ? <Section title="Exports">{exports}</Section> : null;
 
-  if (!kpis) {
+  if (!priced || !kpis) {
     return (
       <div className="results">
         <p className="summary-problem">
@@ -98,10 +100,10 @@ export function ResultsStep({ linkFor, exports }: ResultsStepProps) {
         </Suspense>
       </Section>
       <Section title="Per customer line">
-        <CustomerResultsTable quote={quote} rows={customerRows} money={money} />
+        <CustomerResultsTable quote={priced} rows={customerRows} money={money} />
       </Section>
       <Section title="Monthly series">
-        <MonthlyTable quote={quote} rows={monthRows} money={money} />
+        <MonthlyTable quote={priced} rows={monthRows} money={money} />
       </Section>
       {issues}
       {exportsSection}

@@ -7,6 +7,7 @@ import {
   type Column,
   type RowData,
 } from '@tanstack/react-table';
+import type { Cell, ColumnFormat } from '../../reports/columns';
 
 /** The Results tables: sortable by a header click, filtered by a text field. */
 export const resultFeatures = tableFeatures({
@@ -45,3 +46,31 @@ export function SortableHeader<TData extends RowData>({
     </th>
   );
 }
+
+const integer = new Intl.NumberFormat();
+
+/**
+ * A cell as the screen writes its format (the description in src/reports/columns.ts says what
+ * the value is): amounts through `money`, percents with " %", counts grouped; empty for none.
+ */
+export function formatCell(
+  format: ColumnFormat,
+  value: Cell | undefined,
+  money: (amount: string) => string,
+): string {
+  if (value === null || value === undefined) return '';
+  switch (format) {
+    case 'money':
+      return money(String(value));
+    case 'percent':
+      return `${value} %`;
+    case 'integer':
+      return integer.format(Number(value));
+    case 'period':
+    case 'text':
+      return String(value);
+  }
+}
+
+/** Right-aligned on screen: figures, not words. */
+export const isNumeric = (format: ColumnFormat) => format !== 'text' && format !== 'period';

@@ -1,22 +1,43 @@
-import type { PaygAdvice, PriceTable, Quote, Scenario } from '../../engine/index';
-import { compareDecimals, percentOf, quoteDigits, sumDecimals } from '../../reports/decimal';
+import {
+  isPriced,
+  type PaygAdvice,
+  type PriceTable,
+  type Quote,
+  type Scenario,
+} from '../../engine/index';
+import {
+  adviceText,
+  COMMISSION_KINDS,
+  CUSTOMER_COLUMNS,
+  MONTH_COLUMNS,
+  orderOf,
+  totalOf,
+  type Cell,
+  type Column,
+  type CustomerNames,
+  type MonthSource,
+} from '../../reports/columns';
+import type { COST_CATEGORIES } from '../../reports/columns';
+import { percentOf, quoteDigits, sumDecimals } from '../../reports/decimal';
 import { platformAmounts, totalAmounts, type RowAmounts } from '../../reports/totals';
 
 /**
- * The Results step's tables, shaped from the quote (pure: no React, no table library).
- * Amounts stay the quote's decimal strings; every total is an exact decimal sum
- * (`src/reports/decimal.ts`), the same shaping the CSV exports use, so the screen, the CSV and
- * the quote agree to the cent.
+ * The Results step's tables, shaped from the quote (pure: no React, no table library), column
+ * by column as `src/reports/columns.ts` describes them (ADR 024): the same description the CSV
+ * exports and the PDF tables read. Amounts stay the quote's decimal strings; every total is an
+ * exact decimal sum (`src/reports/decimal.ts`), so the screen, the CSV and the quote agree to
+ * the cent.
  */
 
 export type { RowAmounts } from '../../reports/totals';
+export { adviceText };
 
 // ---------------------------------------------------------------------------------------------
 // Customers
 // ---------------------------------------------------------------------------------------------
 
-/** One customer line with its results over the horizon. */
-export interface CustomerResultRow extends RowAmounts {
+/** The version-1 cells of a customer row, typed; a later column's cell is read by its id. */
+interface CustomerRowFields extends RowAmounts {
   readonly id: string;
   /** The line's index in the scenario (`customers[index]`). */
   readonly index: number;
@@ -29,16 +50,17 @@ export interface CustomerResultRow extends RowAmounts {
   /** The partner's name, or "Direct". */
   readonly partner: string;
   readonly belowMinMargin: boolean;
+  /** The advice itself (its column sorts by what it would save). */
   readonly advice: PaygAdvice | null;
 }
 
-type Service = Pick<PriceTable['service'], 'bundles' | 'bandwidthTiers'>;
+/**
+ * One customer line with its results over the horizon: a cell per column of
+ * `CUSTOMER_COLUMNS`, by id, and what the screen marks (below the minimum margin, the advice).
+ */
+export type CustomerResultRow = CustomerRowFields & Readonly<Record<string, unknown>>;
 
-function modelLabel(license: Scenario['customers'][number]['license']): string {
-  if (license.model === 'fixed-term') return `Fixed-Term, ${license.termMonths} mo`;
-  const to = license.convertTo;
-  return to ? `PAYG → Fixed-Term ${to.termMonths} mo from month ${to.atMonth}` : 'PAYG';
-}
+type Service = Pick<PriceTable['service'], 'bundles' | 'bandwidthTiers'>;
 
 /**
  * A row per customer line of the quote, with the names a reader knows (bundle and bandwidth
@@ -49,56 +71,79 @@ export function customerResultRows(
   quote: Quote,
   service: Service | null = null,
 ): CustomerResultRow[] {
-  const bundles = new Map(service?.bundles.map((b) => [b.id, b.name]));
-  const bandwidths = new Map(service?.bandwidthTiers.map((b) => [b.id, b.label]));
-  const partners = new Map(scenario.channel.partners.map((p) => [p.id, p.name]));
+  const names: CustomerNames = {
+    bundles: new Map(service?.bundles.map((b) => [b.id, b.name])),
+    bandwidths: new Map(service?.bandwidthTiers.map((b) => [b.id, b.label])),
+    partners: new Map(scenario.channel.partners.map((p) => [p.id, p.name])),
+  };
   const lines = new Map(scenario.customers.map((line, index) => [line.id, { line, index }]));
-  return quote.customers.map((c, i) => {
-    const found = lines.get(c.id);
-    const line = found?.line;
-    const license = line?.license;
+  return quote.customers.map((customer, i) => {
+    const found = lines.get(customer.id);
+    const source = { customer, line: found?.line, names };
+    const cells = Object.fromEntries(CUSTOMER_COLUMNS.map((c) => [c.id, c.read(source)]));
     return {
-      id: c.id,
+      ...cells,
       index: found?.index ?? i,
-      name: line?.name || c.id,
-      count: c.count,
-      model: license ? modelLabel(license) : '',
-      bundle: license ? (bundles.get(license.bundle) ?? license.bundle) : '',
-      bandwidth: license ? (bandwidths.get(license.bandwidth) ?? license.bandwidth) : '',
-      partner: line?.partnerId ? (partners.get(line.partnerId) ?? line.partnerId) : 'Direct',
-      revenue: c.totals.revenue,
-      cost: c.totals.cost,
-      commissions: c.totals.commissions,
-      margin: c.totals.margin,
-      marginPct: c.totals.marginPct,
-      belowMinMargin: c.belowMinMargin,
-      advice: c.advice,
-    };
+      belowMinMargin: customer.belowMinMargin,
+      advice: customer.advice,
+    } as CustomerResultRow;
   });
 }
 
-/** The exact sum of rows' amounts, with the margin % of the sums (null without revenue). */
-export function sumAmounts(rows: readonly RowAmounts[], digits: number): RowAmounts {
-  const col = (pick: (r: RowAmounts) => string) => sumDecimals(rows.map(pick), digits);
-  const revenue = col((r) => r.revenue);
-  const margin = col((r) => r.margin);
-  return {
-    revenue,
-    cost: col((r) => r.cost),
-    commissions: col((r) => r.commissions),
-    margin,
-    marginPct: percentOf(margin, revenue),
-  };
+/** The cell of a row a column sorts and totals by (the advice by its saving). */
+export function cellOf(row: Readonly<Record<string, unknown>>, id: string): Cell {
+  if (id === 'advice') return (row.advice as PaygAdvice | null)?.saving ?? null;
+  return (row[id] ?? null) as Cell;
 }
 
-/** The foot of the customers table. */
+/**
+ * The Total-row cells of `columns` over `rows`, each as its column says it totals (the margin
+ * % from the summed margin and revenue); a column that does not total has no cell.
+ */
+function footCells<S>(
+  columns: readonly Column<S>[],
+  rows: readonly Readonly<Record<string, unknown>>[],
+  digits: number,
+): Record<string, Cell> {
+  const cells: Record<string, Cell> = {};
+  for (const c of columns) {
+    if (c.total === 'none' || c.total === 'marginPct') continue;
+    cells[c.id] = totalOf(
+      c,
+      rows.map((r) => cellOf(r, c.id)),
+      digits,
+    );
+  }
+  for (const c of columns) {
+    if (c.total !== 'marginPct') continue;
+    cells[c.id] = percentOf(String(cells.margin), String(cells.revenue));
+  }
+  return cells;
+}
+
+/** The amount columns (money and percent, totalled): revenue, cost, commissions, margin, margin %. */
+const AMOUNT_COLUMNS = CUSTOMER_COLUMNS.filter(
+  (c) => (c.format === 'money' || c.format === 'percent') && c.total !== 'none',
+);
+
+/** The exact sum of rows' amounts, with the margin % of the sums (null without revenue). */
+export function sumAmounts(rows: readonly RowAmounts[], digits: number): RowAmounts {
+  return footCells(AMOUNT_COLUMNS, rows as never, digits) as unknown as RowAmounts;
+}
+
+type CustomerSums = RowAmounts & {
+  readonly count: number;
+  readonly lines: number;
+} & Readonly<Record<string, Cell>>;
+
+/** The foot of the customers table: cells by column id. */
 export interface CustomerFooter {
   /** The rows the filter shows, when a filter hides some; otherwise null. */
-  readonly subtotal: (RowAmounts & { readonly count: number; readonly lines: number }) | null;
+  readonly subtotal: CustomerSums | null;
   /** Platform cost, no revenue (Σ of the months' `cost.platform`). */
   readonly platform: RowAmounts;
   /** The quote's totals: every line plus the platform. */
-  readonly total: RowAmounts & { readonly count: number; readonly lines: number };
+  readonly total: CustomerSums;
 }
 
 /**
@@ -111,68 +156,41 @@ export function customerFooter(
   all: readonly CustomerResultRow[],
   shown: readonly CustomerResultRow[] = all,
 ): CustomerFooter | null {
-  const platform = platformAmounts(quote);
-  const total = totalAmounts(quote);
-  if (!platform || !total) return null;
+  if (!isPriced(quote)) return null;
   const digits = quoteDigits(quote);
-  const count = (rows: readonly CustomerResultRow[]) => rows.reduce((n, r) => n + r.count, 0);
+  const sums = (rows: readonly CustomerResultRow[]) =>
+    ({ ...footCells(CUSTOMER_COLUMNS, rows, digits), lines: rows.length }) as CustomerSums;
   return {
-    subtotal:
-      shown.length === all.length
-        ? null
-        : { ...sumAmounts(shown, digits), count: count(shown), lines: shown.length },
-    platform,
-    total: { ...total, count: count(all), lines: all.length },
+    subtotal: shown.length === all.length ? null : sums(shown),
+    platform: platformAmounts(quote),
+    total: { ...sums(all), ...totalAmounts(quote) },
   };
 }
 
-export type CustomerColumnId =
-  | 'name'
-  | 'count'
-  | 'model'
-  | 'bundle'
-  | 'bandwidth'
-  | 'partner'
-  | 'revenue'
-  | 'cost'
-  | 'commissions'
-  | 'margin'
-  | 'marginPct'
-  | 'advice';
+/** The version-1 columns of the customers table. */
+export type CustomerColumnId = Exclude<keyof CustomerRowFields, 'id' | 'index' | 'belowMinMargin'>;
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+type Order<Row> = (a: Row, b: Row) => number;
 
-const byText = (a: string, b: string) => collator.compare(a, b);
-const byNumber = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
-/** Null (no margin %, no advice) sorts below every value. */
-function nullsFirst<T>(compare: (a: T, b: T) => number) {
-  return (a: T | null, b: T | null) =>
-    a === null ? (b === null ? 0 : -1) : b === null ? 1 : compare(a, b);
+function ordersOf<S, Row extends Readonly<Record<string, unknown>>>(
+  columns: readonly Column<S>[],
+): Readonly<Record<string, Order<Row>>> {
+  return Object.fromEntries(
+    columns.map((c) => {
+      const order = orderOf(c.format);
+      return [c.id, (a: Row, b: Row) => order(cellOf(a, c.id), cellOf(b, c.id))];
+    }),
+  );
 }
-const byPct = nullsFirst(compareDecimals);
-const bySaving = nullsFirst((a: PaygAdvice, b: PaygAdvice) => compareDecimals(a.saving, b.saving));
 
 /**
- * The ascending order of each customers column: text by the locale (numbers in names in
- * numeric order), amounts exactly as decimals, no margin % or no advice lowest.
+ * The ascending order of each customers column, by its format: text by the locale (numbers in
+ * names in numeric order), amounts exactly as decimals, no margin % or no advice lowest.
  */
-export const CUSTOMER_ORDER: Record<
-  CustomerColumnId,
-  (a: CustomerResultRow, b: CustomerResultRow) => number
-> = {
-  name: (a, b) => byText(a.name, b.name),
-  count: (a, b) => byNumber(a.count, b.count),
-  model: (a, b) => byText(a.model, b.model),
-  bundle: (a, b) => byText(a.bundle, b.bundle),
-  bandwidth: (a, b) => byText(a.bandwidth, b.bandwidth),
-  partner: (a, b) => byText(a.partner, b.partner),
-  revenue: (a, b) => compareDecimals(a.revenue, b.revenue),
-  cost: (a, b) => compareDecimals(a.cost, b.cost),
-  commissions: (a, b) => compareDecimals(a.commissions, b.commissions),
-  margin: (a, b) => compareDecimals(a.margin, b.margin),
-  marginPct: (a, b) => byPct(a.marginPct, b.marginPct),
-  advice: (a, b) => bySaving(a.advice, b.advice),
-};
+export const CUSTOMER_ORDER = ordersOf<unknown, CustomerResultRow>(
+  CUSTOMER_COLUMNS as readonly Column<unknown>[],
+) as Record<CustomerColumnId, Order<CustomerResultRow>> &
+  Readonly<Record<string, Order<CustomerResultRow> | undefined>>;
 
 /** Text folded for a filter: case and accents ignored ("muller" finds "Müller GmbH"). */
 function fold(text: string): string {
@@ -185,82 +203,47 @@ export function textMatches(text: string, query: string): boolean {
   return q === '' || fold(text).includes(q);
 }
 
-/** The PAYG advice of a line in words, amounts through `money`. */
-export function adviceText(advice: PaygAdvice | null, money: (amount: string) => string): string {
-  if (!advice) return '';
-  return (
-    `Fixed-Term ${advice.termMonths} mo saves ${money(advice.saving)} ` +
-    `(break-even ${advice.breakEvenHours} h/month; average ${advice.averageHours} h)`
-  );
-}
-
 // ---------------------------------------------------------------------------------------------
 // Months
 // ---------------------------------------------------------------------------------------------
 
-/** The money columns of the monthly table, each summed in its foot. */
-export const MONTH_AMOUNTS = [
-  'revenue',
-  'recurringRevenue',
-  'costFixedTerm',
-  'costPayg',
-  'costApps',
-  'costPlatform',
-  'cost',
-  'partnerCommission',
-  'distributorCommission',
-  'margin',
-] as const;
+/** The version-1 amount columns of the monthly table, typed (each summed in its foot). */
+type MonthAmountId =
+  | 'revenue'
+  | 'recurringRevenue'
+  | (typeof COST_CATEGORIES)[number]['csv']
+  | 'cost'
+  | (typeof COMMISSION_KINDS)[number]['csv']
+  | 'margin';
 
-export type MonthAmountId = (typeof MONTH_AMOUNTS)[number];
-
-/** One month of the horizon. */
-export type MonthResultRow = Record<MonthAmountId, string> & {
+/** One month of the horizon: a cell per column of `MONTH_COLUMNS`, by id. */
+export type MonthResultRow = Readonly<Record<MonthAmountId | 'cumulativeMargin', string>> & {
   readonly month: number;
   readonly period: string;
-  /** Cumulative margin at the end of the month (not summed). */
-  readonly cumulativeMargin: string;
   readonly demandMbps: number;
-};
+} & Readonly<Record<string, Cell>>;
 
-/** A row per month of the quote; `cost` is the sum of its four categories. */
+/** A row per month of the quote. */
 export function monthResultRows(quote: Quote): MonthResultRow[] {
   const digits = quoteDigits(quote);
-  return quote.months.map((m) => ({
-    month: m.month,
-    period: m.period,
-    revenue: m.revenue,
-    recurringRevenue: m.recurringRevenue,
-    costFixedTerm: m.cost.fixedTerm,
-    costPayg: m.cost.payg,
-    costApps: m.cost.apps,
-    costPlatform: m.cost.platform,
-    cost: sumDecimals([m.cost.fixedTerm, m.cost.payg, m.cost.apps, m.cost.platform], digits),
-    partnerCommission: m.commissions.partner,
-    distributorCommission: m.commissions.distributor,
-    margin: m.margin,
-    cumulativeMargin: m.cumulativeMargin,
-    demandMbps: m.demandMbps,
-  }));
+  return quote.months.map((month) => {
+    const source: MonthSource = { month, digits };
+    return Object.fromEntries(MONTH_COLUMNS.map((c) => [c.id, c.read(source)])) as MonthResultRow;
+  });
 }
 
-/** Σ of each money column over `rows`, plus the commissions (partner + distributor). */
-export type MonthSums = Record<MonthAmountId | 'commissions', string> & {
+/** Σ of each summed column over `rows`, the commissions (every kind) and the number of months. */
+export type MonthSums = Readonly<Record<MonthAmountId | 'commissions', string>> & {
   readonly months: number;
-};
+} & Readonly<Record<string, Cell>>;
 
 export function sumMonths(rows: readonly MonthResultRow[], digits: number): MonthSums {
-  const sums = Object.fromEntries(
-    MONTH_AMOUNTS.map((id) => [
-      id,
-      sumDecimals(
-        rows.map((r) => r[id]),
-        digits,
-      ),
-    ]),
-  ) as Record<MonthAmountId, string>;
-  const commissions = sumDecimals([sums.partnerCommission, sums.distributorCommission], digits);
-  return { ...sums, commissions, months: rows.length };
+  const cells = footCells(MONTH_COLUMNS, rows, digits);
+  const commissions = sumDecimals(
+    COMMISSION_KINDS.map((k) => String(cells[k.csv])),
+    digits,
+  );
+  return { ...cells, commissions, months: rows.length } as MonthSums;
 }
 
 /** The foot of the monthly table: the filtered subtotal (when a filter hides months) and the total. */
@@ -274,7 +257,7 @@ export function monthFooter(
   all: readonly MonthResultRow[],
   shown: readonly MonthResultRow[] = all,
 ): MonthFooter | null {
-  if (!quote.totals) return null;
+  if (!isPriced(quote)) return null;
   const digits = quoteDigits(quote);
   return {
     subtotal: shown.length === all.length ? null : sumMonths(shown, digits),
@@ -282,27 +265,20 @@ export function monthFooter(
   };
 }
 
-export type MonthColumnId = 'month' | 'period' | MonthAmountId | 'cumulativeMargin' | 'demandMbps';
+/** The version-1 columns of the monthly table. */
+export type MonthColumnId = MonthAmountId | 'month' | 'period' | 'cumulativeMargin' | 'demandMbps';
 
-/** The ascending order of each monthly column. */
-export const MONTH_ORDER: Record<MonthColumnId, (a: MonthResultRow, b: MonthResultRow) => number> =
-  {
-    month: (a, b) => byNumber(a.month, b.month),
-    period: (a, b) => byText(a.period, b.period),
-    demandMbps: (a, b) => byNumber(a.demandMbps, b.demandMbps),
-    cumulativeMargin: (a, b) => compareDecimals(a.cumulativeMargin, b.cumulativeMargin),
-    ...(Object.fromEntries(
-      MONTH_AMOUNTS.map((id) => [
-        id,
-        (a: MonthResultRow, b: MonthResultRow) => compareDecimals(a[id], b[id]),
-      ]),
-    ) as Record<MonthAmountId, (a: MonthResultRow, b: MonthResultRow) => number>),
-  };
+/** The ascending order of each monthly column, by its format. */
+export const MONTH_ORDER = ordersOf<MonthSource, MonthResultRow>(MONTH_COLUMNS) as Record<
+  MonthColumnId,
+  Order<MonthResultRow>
+> &
+  Readonly<Record<string, Order<MonthResultRow> | undefined>>;
 
 /**
  * Whether a month is in the period filter, which is the start of a period: "2027" keeps the
  * months of 2027, "2027-0" its first nine; blank keeps every month.
  */
-export function monthMatches(row: MonthResultRow, query: string): boolean {
+export function monthMatches(row: Pick<MonthResultRow, 'period'>, query: string): boolean {
   return row.period.startsWith(query.trim());
 }

@@ -1,4 +1,4 @@
-import type { QuoteIssue } from '../../engine/index';
+import { isPriced, quoteErrors, type QuoteIssue } from '../../engine/index';
 import type { QuoteResult } from '../../state/quote';
 
 /** The headline figures of a quote; amounts stay the quote's exact decimal strings. */
@@ -29,18 +29,17 @@ export type SummaryFigures =
 export function summaryFigures(result: QuoteResult): SummaryFigures {
   if (!result.ok) return { ok: false, message: result.message };
   const { quote } = result;
-  const t = quote.totals;
-  const errors = quote.issues.filter((i) => i.level === 'error').length;
+  const errors = quoteErrors(quote).length;
   return {
     ok: true,
     currency: quote.currency,
-    figures: t
+    figures: isPriced(quote)
       ? {
-          tcv: t.revenue,
-          margin: t.margin,
-          marginPct: t.marginPct,
-          mrr: t.mrrFinal,
-          breakEvenMonth: t.breakEvenMonth,
+          tcv: quote.totals.revenue,
+          margin: quote.totals.margin,
+          marginPct: quote.totals.marginPct,
+          mrr: quote.totals.mrrFinal,
+          breakEvenMonth: quote.totals.breakEvenMonth,
         }
       : null,
     errors,

@@ -35,12 +35,11 @@ export interface ChartSpec {
   readonly height?: number;
 }
 
-/** Series colours that read on white and in greyscale print, apart from the brand colour. */
+/**
+ * Series colours that read on white and in greyscale print, apart from the brand colour (the
+ * cost categories' own are in src/reports/columns.ts, beside their labels).
+ */
 export const PALETTE = {
-  fixedTerm: [78, 121, 167],
-  payg: [242, 142, 43],
-  apps: [89, 161, 79],
-  platform: [156, 117, 95],
   revenue: [33, 37, 41],
   margin: [46, 125, 50],
   negative: [198, 40, 40],

@@ -2,7 +2,8 @@
  * Sections and labels the vendor's proposal and the internal report share: who the document is
  * for and from, the assumptions, the price table's identity, the monthly chart.
  */
-import { COST_CATEGORIES, monthlySeries, plotNumber } from '../chart-data';
+import { monthlySeries, plotNumber } from '../chart-data';
+import { COST_CATEGORIES } from '../columns';
 import { drawChart, PALETTE } from './charts';
 import type { DocWriter } from './layout';
 import { assumptions } from './shape';
@@ -62,18 +63,12 @@ export function monthlyChart(
   withMargin: boolean,
 ): void {
   const series = monthlySeries(ctx.quote);
-  const colors = {
-    fixedTerm: PALETTE.fixedTerm,
-    payg: PALETTE.payg,
-    apps: PALETTE.apps,
-    platform: PALETTE.platform,
-  } as const;
   drawChart(w, {
     title,
     labels: ctx.quote.months.map((m) => ctx.fmt.period(m.period)),
     bars: COST_CATEGORIES.map((c) => ({
       label: `Cost: ${c.label}`,
-      color: colors[c.key],
+      color: c.color.print,
       values: series.rows.map((r) => plotNumber(r[c.key])),
     })),
     lines: [

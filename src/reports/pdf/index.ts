@@ -13,7 +13,8 @@
  */
 import type { jsPDF as JsPdf } from 'jspdf';
 import type { autoTable as AutoTable } from 'jspdf-autotable';
-import { minorDigitsOf } from '../../engine/index';
+import { isPriced, minorDigitsOf, quoteErrors } from '../../engine/index';
+import { pricedDeal } from '../priced-deal';
 import {
   CUSTOMER_PROPOSAL_TITLE,
   customerOf,
@@ -81,8 +82,8 @@ export function documentContext(input: DocumentInput): DocContext {
   if (!isRealDate(today)) {
     throw new DocumentInputError(`the document date must be written YYYY-MM-DD, got "${today}"`);
   }
-  const errors = quote.issues.filter((i) => i.level === 'error');
-  if (errors.length > 0 || quote.totals === null || quote.platform === null) {
+  const errors = quoteErrors(quote);
+  if (errors.length > 0 || !isPriced(quote)) {
     const list = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
     throw new DocumentInputError(
       `the quote has ${errors.length} error${errors.length === 1 ? '' : 's'}, so there is nothing to propose; fix ${errors.length === 1 ? 'it' : 'them'} first${list === '' ? '' : `: ${list}`}`,
@@ -108,18 +109,22 @@ export function documentContext(input: DocumentInput): DocContext {
     );
   }
   const fmt = documentFormat(quote.currency);
+  const options = { today, tableSha256: quote.priceTable.sha256 };
+  // priced: the guard above; the waterfall and volume saving derive from this one deal
+  const deal = pricedDeal(scenario, table, quote, options);
   const ctx: DocContext = {
     input,
     scenario,
     quote,
     totals: quote.totals,
+    deal,
     table,
     fmt,
     names: tableNames(table),
     digits: minorDigitsOf(quote.currency),
     proposalNumber: proposalNumber({ kind, scenario, table, today, customerId: input.customerId }),
     validUntil: validUntil(today, table.validUntil),
-    options: { today, tableSha256: quote.priceTable.sha256 },
+    options,
   };
   if (kind === 'customer-proposal') customerOf(ctx);
   return ctx;

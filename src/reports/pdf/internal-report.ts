@@ -3,9 +3,19 @@
  * cost, commissions and margin with the Platform and Total rows, the monthly series, sizing,
  * PAYG advice, white-label volume, the price waterfall, warnings, charts, assumptions, identity.
  */
-import { priceWaterfall, whiteLabelVolume } from '../../engine/index';
-import { cumulativeMargin, monthlySeries, plotNumber, waterfallBars } from '../chart-data';
-import { sumDecimals } from '../decimal';
+import { cumulativeMargin, plotNumber, waterfallBars } from '../chart-data';
+import {
+  columnById,
+  COMMISSION_KINDS,
+  COST_CATEGORIES,
+  CUSTOMER_COLUMNS,
+  NO_NAMES,
+  MONTH_COLUMNS,
+  MONTH_ROW_HEADER,
+  totalOf,
+  type Cell,
+  type ColumnFormat,
+} from '../columns';
 import { formatKpi, resultKpis } from '../kpis';
 import { platformAmounts, totalAmounts } from '../totals';
 import { drawChart, drawWaterfall, PALETTE } from './charts';
@@ -16,6 +26,49 @@ import { feesLabel, serviceLabel } from './shape';
 import type { DocContext } from './types';
 
 export const INTERNAL_REPORT_TITLE = 'Internal deal report';
+
+/** The customer lines' amount columns of `CUSTOMER_COLUMNS` in the report, and how wide. */
+const CUSTOMER_AMOUNTS: readonly {
+  readonly id: string;
+  readonly header: string;
+  readonly weight: number;
+}[] = [
+  { id: 'revenue', header: 'Revenue', weight: 2 },
+  { id: 'cost', header: 'Cost', weight: 2 },
+  { id: 'commissions', header: 'Commissions', weight: 2 },
+  { id: 'margin', header: 'Margin', weight: 2 },
+  { id: 'marginPct', header: 'Margin %', weight: 1.6 },
+];
+
+/**
+ * The monthly series' table: which columns of `MONTH_COLUMNS` (src/reports/columns.ts) fit the
+ * landscape page, and how wide. Cells and totals come from the columns themselves.
+ */
+const MONTHLY_LAYOUT: readonly {
+  readonly id: string;
+  readonly header: string;
+  readonly weight: number;
+  readonly align?: 'right';
+}[] = [
+  { id: 'month', header: 'Month', weight: 0.8, align: 'right' },
+  { id: 'period', header: 'Period', weight: 1.2 },
+  { id: 'revenue', header: 'Revenue', weight: 1.6, align: 'right' },
+  { id: 'recurringRevenue', header: 'Recurring revenue', weight: 1.6, align: 'right' },
+  ...COST_CATEGORIES.map((c) => ({
+    id: c.csv,
+    header: c.short,
+    weight: 1.5,
+    align: 'right' as const,
+  })),
+  ...COMMISSION_KINDS.map((c) => ({
+    id: c.csv,
+    header: c.short,
+    weight: 1.5,
+    align: 'right' as const,
+  })),
+  { id: 'margin', header: 'Margin', weight: 1.6, align: 'right' },
+  { id: 'cumulativeMargin', header: 'Cumulative margin', weight: 1.7, align: 'right' },
+];
 
 /** The progress steps the document reports (its sections and its tables' chunks). */
 export function internalReportSteps(ctx: DocContext): number {
@@ -33,7 +86,7 @@ export function internalReportSteps(ctx: DocContext): number {
 }
 
 export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promise<void> {
-  const { scenario, quote, totals, fmt, names, table } = ctx;
+  const { scenario, quote, fmt, names } = ctx;
   const money = fmt.money;
 
   drawCover(w, {
@@ -57,7 +110,7 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
       { header: 'Value', weight: 1.8, align: 'right' },
       { header: 'What it is', weight: 3 },
     ],
-    body: resultKpis(quote)!.map((k) => [k.label, formatKpi(k.value, money), k.hint]),
+    body: resultKpis(quote).map((k) => [k.label, formatKpi(k.value, money), k.hint]),
   });
 
   // --- charts --------------------------------------------------------------------------------
@@ -87,9 +140,22 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
 
   // --- customer lines ------------------------------------------------------------------------
   w.h1('Customer lines');
-  const platform = platformAmounts(quote)!;
-  const total = totalAmounts(quote)!;
+  const platform = platformAmounts(quote);
+  const total = totalAmounts(quote);
   const below = quote.customers.some((c) => c.belowMinMargin);
+  const amountColumns = CUSTOMER_AMOUNTS.map((l) => ({
+    ...l,
+    column: columnById(CUSTOMER_COLUMNS, l.id),
+  }));
+  const amountCell = (format: ColumnFormat, value: Cell) =>
+    format === 'percent' ? fmt.pct(value === null ? null : String(value)) : money(String(value));
+  // the Platform and Total rows: their amounts by column id, as the customers table's foot
+  const footRow = (label: string, amounts: Readonly<Record<string, Cell>>): Row => [
+    label,
+    '',
+    '',
+    ...amountColumns.map(({ id, column }) => amountCell(column.format, amounts[id] ?? null)),
+  ];
   await w.table({
     stage: 'Customer lines',
     fontSize: 7,
@@ -97,13 +163,9 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
       { header: 'Customer line', weight: 2.6 },
       { header: 'Qty', weight: 0.7, align: 'right' },
       { header: 'Model', weight: 1.4 },
-      { header: 'Revenue', weight: 2, align: 'right' },
-      { header: 'Cost', weight: 2, align: 'right' },
-      { header: 'Commissions', weight: 2, align: 'right' },
-      { header: 'Margin', weight: 2, align: 'right' },
-      { header: 'Margin %', weight: 1.6, align: 'right' },
+      ...amountColumns.map(({ header, weight }) => ({ header, weight, align: 'right' as const })),
     ],
-    body: quote.customers.map((c, i) => {
+    body: quote.customers.map((customer, i) => {
       const line = scenario.customers[i]!;
       const model =
         line.license.model === 'payg'
@@ -111,50 +173,29 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
             ? 'PAYG → FT'
             : 'PAYG'
           : 'Fixed-Term';
-      const pct = fmt.pct(c.totals.marginPct);
+      const source = { customer, line, names: NO_NAMES };
       return [
         line.name,
-        fmt.count(c.count),
+        fmt.count(customer.count),
         model,
-        money(c.totals.revenue),
-        money(c.totals.cost),
-        money(c.totals.commissions),
-        money(c.totals.margin),
-        c.belowMinMargin
-          ? cell(`▼ ${pct}`, {
-              textColor: [...PALETTE.negative] as [number, number, number],
-              fontStyle: 'bold',
-            })
-          : pct,
+        ...amountColumns.map(({ column }) => {
+          const text = amountCell(column.format, column.read(source));
+          // a line below the minimum margin is marked on its margin %
+          return column.format === 'percent' && customer.belowMinMargin
+            ? cell(`▼ ${text}`, {
+                textColor: [...PALETTE.negative] as [number, number, number],
+                fontStyle: 'bold',
+              })
+            : text;
+        }),
       ] as Row;
     }),
-    foot: [
-      [
-        'Platform',
-        '',
-        '',
-        money(platform.revenue),
-        money(platform.cost),
-        money(platform.commissions),
-        money(platform.margin),
-        fmt.pct(platform.marginPct),
-      ],
-      [
-        'Total',
-        '',
-        '',
-        money(total.revenue),
-        money(total.cost),
-        money(total.commissions),
-        money(total.margin),
-        fmt.pct(total.marginPct),
-      ],
-    ],
+    foot: [footRow('Platform', { ...platform }), footRow('Total', { ...total })],
   });
   if (below) w.note(`▼ below the minimum margin of ${fmt.rate(scenario.pricing.minMarginPct)}.`);
 
   // --- sizing --------------------------------------------------------------------------------
-  const p = quote.platform!;
+  const p = quote.platform;
   w.h1('Sizing');
   const sizing: [string, string][] = [
     ['Environment', names.environment(scenario.platform.environment)],
@@ -209,7 +250,7 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
   }
 
   // --- white-label volume --------------------------------------------------------------------
-  const volume = whiteLabelVolume(scenario, table, ctx.options);
+  const volume = ctx.deal.volume();
   w.h1('White-label volume');
   if (!volume || volume.peakInstances === 0) {
     w.para('The deal has no standalone white-label apps.');
@@ -235,7 +276,7 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
   }
 
   // --- price waterfall -----------------------------------------------------------------------
-  const waterfall = priceWaterfall(scenario, table, ctx.options);
+  const waterfall = ctx.deal.waterfall();
   if (waterfall) {
     w.h1('Price waterfall', 90);
     const bars = waterfallBars(waterfall).bars;
@@ -283,55 +324,33 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
   // --- monthly series, landscape -------------------------------------------------------------
   w.newPage('landscape');
   w.h1('Monthly series');
-  const series = monthlySeries(quote);
-  const col = (pick: (m: (typeof quote.months)[number]) => string) =>
-    money(sumDecimals(quote.months.map(pick), ctx.digits));
+  const digits = ctx.digits;
+  const months = quote.months.map((month) => ({ month, digits }));
+  const monthly = MONTHLY_LAYOUT.map((l) => ({ ...l, column: columnById(MONTH_COLUMNS, l.id) }));
+  const monthCell = (format: ColumnFormat, value: Cell): string =>
+    value === null
+      ? ''
+      : format === 'money'
+        ? money(String(value))
+        : format === 'period'
+          ? fmt.period(String(value))
+          : String(value);
   await w.table({
     stage: 'Monthly series',
     fontSize: 7,
-    columns: [
-      { header: 'Month', weight: 0.8, align: 'right' },
-      { header: 'Period', weight: 1.2 },
-      { header: 'Revenue', weight: 1.6, align: 'right' },
-      { header: 'Recurring revenue', weight: 1.6, align: 'right' },
-      { header: 'Fixed-Term', weight: 1.5, align: 'right' },
-      { header: 'PAYG', weight: 1.5, align: 'right' },
-      { header: 'Customer apps', weight: 1.5, align: 'right' },
-      { header: 'Platform', weight: 1.5, align: 'right' },
-      { header: 'Partner commissions', weight: 1.5, align: 'right' },
-      { header: 'Distributor commissions', weight: 1.5, align: 'right' },
-      { header: 'Margin', weight: 1.6, align: 'right' },
-      { header: 'Cumulative margin', weight: 1.7, align: 'right' },
-    ],
-    body: quote.months.map((m) => [
-      String(m.month),
-      fmt.period(m.period),
-      money(m.revenue),
-      money(m.recurringRevenue),
-      money(m.cost.fixedTerm),
-      money(m.cost.payg),
-      money(m.cost.apps),
-      money(m.cost.platform),
-      money(m.commissions.partner),
-      money(m.commissions.distributor),
-      money(m.margin),
-      money(m.cumulativeMargin),
-    ]),
+    columns: monthly.map(({ header, weight, align }) => ({ header, weight, align })),
+    body: months.map((source) =>
+      monthly.map((l) => monthCell(l.column.format, l.column.read(source))),
+    ),
     foot: [
-      [
-        '',
-        'Total',
-        money(totals.revenue),
-        col((m) => m.recurringRevenue),
-        money(series.totals.fixedTerm),
-        money(series.totals.payg),
-        money(series.totals.apps),
-        money(series.totals.platform),
-        col((m) => m.commissions.partner),
-        col((m) => m.commissions.distributor),
-        money(totals.margin),
-        '',
-      ],
+      monthly.map(({ id, column }) =>
+        id === MONTH_ROW_HEADER
+          ? 'Total'
+          : // the months counted are not printed: the row says it is the total
+            column.total === 'sum'
+            ? monthCell(column.format, totalOf(column, months.map(column.read), digits))
+            : '',
+      ),
     ],
   });
   w.text(

@@ -3,8 +3,9 @@
  * platform and service licenses at vendor prices, the term discounts, the totals, the committed
  * spend and the MSP's projected margin.
  */
-import { priceWaterfall, whiteLabelVolume, type AppEntry } from '../../engine/index';
-import { COST_CATEGORIES, monthlySeries } from '../chart-data';
+import type { AppEntry } from '../../engine/index';
+import { monthlySeries } from '../chart-data';
+import { COST_CATEGORIES } from '../columns';
 import { negateDecimal, sumDecimals } from '../decimal';
 import { formatKpi, resultKpis, type KpiId } from '../kpis';
 import { platformAmounts } from '../totals';
@@ -74,7 +75,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
   w.para(
     `This proposal prices a ${names.environment(scenario.platform.environment)} platform for ${msp} and the service licenses and white-label apps of ${fmt.count(lines)} customer line${lines === 1 ? '' : 's'} (${fmt.count(customers)} customer${customers === 1 ? '' : 's'}) over ${scenario.horizonMonths} months from ${fmt.periodLong(quote.months[0]!.period)}, at the prices of price book ${table.version}.`,
   );
-  const platform = platformAmounts(quote)!;
+  const platform = platformAmounts(quote);
   w.keyValues([
     ['Total cost over the horizon', money(totals.cost)],
     ['of which platform', money(platform.cost)],
@@ -85,7 +86,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
   await w.progress.step('Summary');
 
   // --- platform ------------------------------------------------------------------------------
-  const p = quote.platform!;
+  const p = quote.platform;
   w.h1('Platform');
   const sizing: [string, string][] = [
     ['Environment', names.environment(scenario.platform.environment)],
@@ -175,7 +176,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
       fmt.rate(t.discountPct),
     ]),
   });
-  const waterfall = priceWaterfall(scenario, table, ctx.options);
+  const waterfall = ctx.deal.waterfall();
   if (waterfall) {
     w.h2('What the discounts save on this deal');
     await w.table({
@@ -214,7 +215,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
       body: appBody,
     });
   }
-  const volume = whiteLabelVolume(scenario, table, ctx.options);
+  const volume = ctx.deal.volume();
   if (volume && volume.peakInstances > 0) {
     const tier = volume.tiers[volume.reached]!;
     let text = `At its peak (${fmt.period(volume.peakPeriod)}) the deal runs ${volume.peakInstances} standalone white-label app${volume.peakInstances === 1 ? '' : 's'}, reaching the volume tier from ${tier.from}${tier.upTo === null ? ' up' : ` to ${tier.upTo}`}: ${fmt.rate(tier.discountPct)} off ${feesLabel(volume.appliesTo)}.`;
@@ -284,7 +285,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
     'arr',
     'breakEven',
   ];
-  const kpis = resultKpis(quote)!.filter((k) => shown.includes(k.id));
+  const kpis = resultKpis(quote).filter((k) => shown.includes(k.id));
   w.keyValues(kpis.map((k) => [k.label, formatKpi(k.value, money)] as [string, string]));
   monthlyChart(w, ctx, 'Monthly cost and revenue', true);
   await w.progress.step('Margin');

@@ -1,4 +1,12 @@
-import type { PriceTable, Quote, QuoteOptions, QuoteTotals, Scenario } from '../../engine/index';
+import type {
+  PricedQuote,
+  PriceTable,
+  Quote,
+  QuoteOptions,
+  QuoteTotals,
+  Scenario,
+} from '../../engine/index';
+import type { PricedDeal } from '../priced-deal';
 import type { DocumentFormat } from './format';
 import type { DocumentKind } from './identity';
 import type { TableNames } from './shape';
@@ -28,9 +36,12 @@ export interface DocumentInput {
 export interface DocContext {
   readonly input: DocumentInput;
   readonly scenario: Scenario;
-  readonly quote: Quote;
-  /** The quote's totals (a document is only built from a quote without errors). */
+  /** A document is only built from a quote without errors. */
+  readonly quote: PricedQuote;
+  /** The quote's totals. */
   readonly totals: QuoteTotals;
+  /** The quote and what derives from it (waterfall, volume saving), priced once. */
+  readonly deal: PricedDeal;
   readonly table: PriceTable;
   readonly fmt: DocumentFormat;
   readonly names: TableNames;

@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChannelStep } from '../../../src/features/channel/ChannelStep';
-import { sumAmounts } from '../../../src/features/channel/rates';
+import { sumDecimals as sumAmounts } from '../../../src/reports/decimal';
 import { moneyFormatter } from '../../../src/components/format';
 import { scenarioStore } from '../../../src/state/app-store';
 import { resetApp as reset, engineQuote as quoteOf } from '../../support/app-state';

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  decimalsOf,
   describeDistributorRate,
   describeRate,
   partnerRate,
-  sumAmounts,
 } from '../../../src/features/channel/rates';
+// the Channel step's sums use the one decimal module (ADR 024)
+import {
+  fractionDigits as decimalsOf,
+  sumDecimals as sumAmounts,
+} from '../../../src/reports/decimal';
 import { withChannel } from '../../../src/features/channel/references';
 import { sampleScenario } from '../../../src/state/sample';
 

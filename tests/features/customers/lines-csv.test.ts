@@ -73,7 +73,8 @@ describe('linesToCsv', () => {
     expect(cells[1]).toMatch(/^"The ""Best"" GmbH",/);
     expect(csv).toContain('\r\n"two\nlines",');
     expect(csv).toContain('\r\n"\'=cmd|""/c calc""!A1",');
-    expect(csv).toContain("\r\n'@SUM(A1),");
+    // the exports' one rule (ADR 025): a neutralised cell is quoted as well
+    expect(csv).toContain('\r\n"\'@SUM(A1)",');
   });
 
   it('writes apps whose bundle ids hold a separator as JSON', () => {
