@@ -279,7 +279,7 @@ export function generateScenario(
   }
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     title: `Benchmark — ${lines} lines × ${months} months (seed ${seed})`,
     preparedBy: { name: 'Benchmark', company: 'Bench' },
     preparedFor: { name: 'Generated MSP', company: 'Generated MSP' },

@@ -1,10 +1,11 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Summary } from '../features/summary/Summary';
 import { bundledRegistry } from '../price-tables/bundled';
 import { defaultTable } from '../price-tables/registry';
 import { localToday, scenarioStore, useScenarioStore } from '../state/app-store';
+import { libraryStore } from '../state/library';
 import { blankScenario } from '../state/sample';
-import type { Notice } from '../state/store';
+import type { Conflict, Notice } from '../state/store';
 import { downloadText } from '../components/download';
 import { STEP_FORMS } from './steps';
 import { focusField } from '../components/form/field-focus';
@@ -20,6 +21,7 @@ import {
   stepLabel,
   usePage,
   useRoute,
+  useUnknownRoute,
 } from './routing';
 
 export const PRODUCT_NAME = 'Service Provider Configurator';
@@ -94,6 +96,7 @@ export function Shell() {
   const canUndo = useScenarioStore((s) => s.history.past.length > 0);
   const canRedo = useScenarioStore((s) => s.history.future.length > 0);
   const notice = useScenarioStore((s) => s.notice);
+  const conflict = useScenarioStore((s) => s.conflict);
   const { back, next } = neighbours(step);
   const StepForm = STEP_FORMS[step];
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -112,7 +115,15 @@ export function Shell() {
 
   // A link to a field (`#/customers?field=customers[2].endMonth`, from the issues list):
   // focus that field once its step has rendered it.
-  useEffect(() => (field ? focusField(field) : undefined), [step, field]);
+  // A field this scenario does not have (a stale or edited link) is said, not ignored.
+  // (kept with the route it was found missing on, so another route shows no stale message)
+  const [missing, setMissing] = useState<{ step: string; field: string } | null>(null);
+  useEffect(
+    () => (field ? focusField(field, undefined, () => setMissing({ step, field })) : undefined),
+    [step, field],
+  );
+  const missingField = missing && missing.step === step && missing.field === field ? field : null;
+  const unknown = useUnknownRoute();
 
   return (
     <div className="app">
@@ -164,6 +175,7 @@ export function Shell() {
       {page && PageView ? (
         <div className="layout layout-wide">
           <main className="app-main">
+            {conflict ? <ConflictBanner conflict={conflict} /> : null}
             {notice ? <NoticeBanner notice={notice} /> : null}
             <h2 ref={headingRef} tabIndex={-1} className="step-heading">
               {pageLabel(page.page)}
@@ -189,7 +201,9 @@ export function Shell() {
 
           <div className={WIDE_STEPS.has(step) ? 'layout layout-wide' : 'layout'}>
             <main className="app-main">
+              {conflict ? <ConflictBanner conflict={conflict} /> : null}
               {notice ? <NoticeBanner notice={notice} /> : null}
+              <RouteNotice unknown={unknown} missingField={missingField} />
               <h2 ref={headingRef} tabIndex={-1} className="step-heading">
                 <span className="muted">
                   Step {stepIndex(step) + 1} of {STEPS.length}:
@@ -230,38 +244,86 @@ export function Shell() {
   );
 }
 
-function downloadRecovered(key: string): void {
-  let saved: string | null = null;
-  try {
-    saved = window.localStorage.getItem(key);
-  } catch {
-    saved = null;
+/** What a link asked for that is not here: a page the app does not have, a missing field. */
+function RouteNotice({
+  unknown,
+  missingField,
+}: {
+  unknown: string | null;
+  missingField: string | null;
+}) {
+  if (unknown !== null) {
+    return (
+      <p role="status" className="notice">
+        This app has no page “{unknown}”; here is the first step of the wizard.
+      </p>
+    );
   }
-  if (saved !== null) downloadText('scenario-recovered.json', saved);
+  if (missingField !== null) {
+    const shown = missingField.length > 80 ? `${missingField.slice(0, 79)}…` : missingField;
+    return (
+      <p role="status" className="notice">
+        The link points to a field (“{shown}”) that this scenario does not have on this step.
+      </p>
+    );
+  }
+  return null;
 }
 
 /** What the user must know about their saved work; stays until dismissed. */
 function NoticeBanner({ notice }: { notice: Notice }) {
-  const dismiss = () => scenarioStore.getState().dismissNotice();
+  const state = scenarioStore.getState();
+  const dismiss = () => state.dismissNotice();
   return (
-    <div role="alert" className="notice">
+    <div role={notice.kind === 'info' ? 'status' : 'alert'} className="notice">
       {notice.kind === 'recovered' ? (
         <>
           <p>
-            <strong>Your saved scenario could not be opened.</strong> It was kept in this browser
-            under <code>{notice.key}</code>, and the sample plan is open instead.
+            <strong>Your saved scenario could not be opened.</strong> {notice.reason}{' '}
+            {notice.key !== null ? (
+              <>
+                A copy was kept in this browser under <code>{notice.key}</code>, and the sample plan
+                is open instead.
+              </>
+            ) : (
+              <>
+                There was no room to keep a copy of it, so it stays saved where it was, and the
+                changes you make now are not saved in this browser until you choose to save over it.
+                Download it first to keep it.
+              </>
+            )}
           </p>
-          <ul>
-            {notice.problems.map((p, i) => (
-              <li key={`${p.path}-${i}`}>
-                {p.path ? <code>{p.path}</code> : 'The document'}: {p.message}
-              </li>
-            ))}
-          </ul>
+          {notice.problems.length > 1 || notice.problems[0]?.path ? (
+            <ul>
+              {notice.problems.slice(0, 10).map((p, i) => (
+                <li key={`${p.path}-${i}`}>
+                  {p.path ? <code>{p.path}</code> : 'The document'}: {p.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <div className="button-row">
-            <button type="button" onClick={() => downloadRecovered(notice.key)}>
+            <button
+              type="button"
+              onClick={() => downloadText('scenario-recovered.json', notice.raw)}
+            >
               Download the saved copy
             </button>
+            {notice.key === null ? (
+              <button
+                type="button"
+                onClick={() => {
+                  if (
+                    window.confirm(
+                      'Save your current work over the scenario that could not be opened? Download it first if you want to keep it.',
+                    )
+                  )
+                    state.saveOverUnopened();
+                }}
+              >
+                Save my work over it
+              </button>
+            ) : null}
             <button type="button" onClick={dismiss}>
               Dismiss
             </button>
@@ -279,4 +341,75 @@ function NoticeBanner({ notice }: { notice: Notice }) {
       )}
     </div>
   );
+}
+
+/** Another tab saved this scenario since this tab read it: the user chooses; nothing is saved until then. */
+function ConflictBanner({ conflict }: { conflict: Conflict }) {
+  const state = scenarioStore.getState();
+  const when = conflict.savedAt ? new Date(conflict.savedAt) : null;
+  return (
+    <div role="alert" className="notice">
+      <p>
+        <strong>This scenario was changed in another tab</strong>
+        {when && !Number.isNaN(when.getTime())
+          ? ` (saved at ${when.toLocaleTimeString(undefined, { timeStyle: 'short' })})`
+          : ''}
+        . Your changes here are not saved until you choose; if you load theirs, Undo brings yours
+        back. {conflict.theirs === null && conflict.reason ? conflict.reason : ''}
+      </p>
+      <div className="button-row">
+        {conflict.theirs !== null ? (
+          <button type="button" onClick={() => state.loadTheirs()}>
+            Load their version
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={() => downloadText('scenario-other-tab.json', conflict.raw)}
+          >
+            Download their version
+          </button>
+        )}
+        <button type="button" onClick={() => keepMine(conflict)}>
+          Keep mine
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Saves this tab's version over the other tab's, after keeping theirs in the library so that
+ * choosing loses nothing; when the library cannot take it, nothing is saved over it.
+ */
+function keepMine(conflict: Conflict): void {
+  const store = scenarioStore.getState();
+  if (conflict.theirs === null) {
+    store.keepMine(); // copies theirs aside first, or refuses and says so
+    return;
+  }
+  const library = libraryStore.getState();
+  const kept = library.saveScenarioAs(
+    `${conflict.theirs.title || 'Untitled scenario'} (from another tab)`,
+    conflict.theirs,
+  );
+  if (libraryStore.getState().unsaved.includes(kept.id)) {
+    scenarioStore.setState({
+      notice: {
+        kind: 'storage',
+        message:
+          'Your version was not saved over the other tab’s: theirs could not be kept in the library first (this browser’s storage refused it). Load their version, or free some space and choose again.',
+      },
+    });
+    return;
+  }
+  store.keepMine();
+  if (scenarioStore.getState().conflict === null) {
+    scenarioStore.setState({
+      notice: {
+        kind: 'info',
+        message: `Your version is saved. The other tab’s version is in the library as “${kept.name}”.`,
+      },
+    });
+  }
 }

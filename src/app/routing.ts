@@ -149,6 +149,31 @@ export function pageLabel(page: PageId): string {
   return PAGES.find((p) => p.id === page)?.label ?? page;
 }
 
+/**
+ * The route a hash asks for when the app has no such step or page (`#/nowhere`, `#/dea%0Al`),
+ * so the step shown in its place can say so; null for a known or empty route. At most 80
+ * characters of it, for the message.
+ */
+export function unknownRoute(hash: string): string | null {
+  const body = hash.replace(/^#/, '').replace(/^\//, '');
+  const q = body.indexOf('?');
+  const id = q === -1 ? body : body.slice(0, q);
+  if (id === '' || isStepId(id) || isPageId(id)) return null;
+  let shown = id;
+  try {
+    shown = decodeURIComponent(id);
+  } catch {
+    // a malformed %-escape: shown as written
+  }
+  return shown.length > 80 ? `${shown.slice(0, 79)}…` : shown;
+}
+
+/** The unknown route of the current hash (see `unknownRoute`). */
+export function useUnknownRoute(): string | null {
+  const hash = useSyncExternalStore(subscribe, readHash, serverHash);
+  return useMemo(() => unknownRoute(hash), [hash]);
+}
+
 /** The current page beside the wizard, or null when a wizard step is shown. */
 export function usePage(): PageRoute | null {
   const hash = useSyncExternalStore(subscribe, readHash, serverHash);

@@ -7,16 +7,41 @@
  * 1 a quote whose issues include errors (the JSON is still written, no PDF);
  * 2 input that cannot be read or does not match its schema (reasons, with JSON
  * paths, on standard error), or PDF flags that do not fit (an unknown
- * --document, a --customer the scenario does not have). Never a stack trace.
+ * --document, a --customer the scenario does not have), or output that cannot be
+ * written (a full disk, a closed pipe: one line, no file of this run left behind).
+ * Never a stack trace.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { outputReason, writeFilesAtomically } from './atomic-write';
 import { runQuote, type CliIo } from './run-quote';
+
+/**
+ * Standard output to a full disk (`> /dev/full`) or a closed pipe (`| head -c1`) fails after
+ * the write call returned, as an 'error' event; unhandled it is a stack trace and exit 1, the
+ * status of a quote with errors. It is a failed output instead: one line, exit 2.
+ */
+function failedOutput(stream: string) {
+  return (error: unknown) => {
+    const { reason } = outputReason(error);
+    try {
+      if (stream !== 'standard error') {
+        process.stderr.write(`quote: cannot write to ${stream} (${reason})\n`);
+      }
+    } catch {
+      // standard error is gone too: the exit status is all that is left to say it
+    }
+    process.exit(2);
+  };
+}
+process.stdout.on('error', failedOutput('standard output'));
+process.stderr.on('error', failedOutput('standard error'));
 
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   writeFile: (path, data) => writeFileSync(path, data),
+  writeFiles: writeFilesAtomically,
 };
 
 let args;

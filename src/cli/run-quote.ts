@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   calculateQuote,
+  megabytes,
+  migrateScenarioDocument,
   parseWith,
+  PRICE_TABLE_MAX_BYTES,
+  SCENARIO_MAX_CHARS,
+  SCENARIO_MAX_FILE_BYTES,
   ScenarioSchema,
   type PriceTable,
   type SchemaProblem,
@@ -21,8 +25,11 @@ import {
   sameIdentity,
 } from '../price-tables/parse';
 import { resolvePinned } from '../price-tables/registry';
+import { OutputError, type OutputFile } from './atomic-write';
+import { FileTooLargeError, readBounded } from './bounded-read';
 import { loadPdfFonts } from './load-fonts';
 import { loadPricingData, sha256Of } from './load-tables';
+import { newerVersionProblem } from './schema-version';
 
 /**
  * `npm run` starts the command in the package root; paths on the command line
@@ -37,6 +44,11 @@ export interface CliIo {
   stderr(text: string): void;
   /** Writes a whole file: text (JSON, CSV) or bytes (PDF). */
   writeFile(path: string, data: string | Uint8Array): void;
+  /**
+   * Writes every output file or none (temporary files, then renames: atomic-write.ts); when
+   * absent, each file goes to `writeFile` in turn.
+   */
+  writeFiles?(files: readonly OutputFile[]): void;
 }
 
 export interface QuoteArgs {
@@ -70,8 +82,8 @@ Options:
   --customer ID        the customer line a customer-proposal is for
 
 Exit status: 0 a valid quote; 1 a quote with errors (still written; no PDF);
-2 input that cannot be read or does not match its schema, or a bad
---document / --customer.
+2 input that cannot be read, is too large or does not match its schema, a bad
+--document / --customer, or output that cannot be written (then no file is written).
 `;
 
 class InputError extends Error {
@@ -83,11 +95,29 @@ class InputError extends Error {
   }
 }
 
-function readText(path: string, what: string): { text: string; bytes: Buffer } {
+/** The app's limits (src/engine/limits.ts): the CLI refuses what the app refuses. */
+const LIMITS = {
+  scenario: { bytes: SCENARIO_MAX_FILE_BYTES, chars: SCENARIO_MAX_CHARS },
+  'price table': { bytes: PRICE_TABLE_MAX_BYTES, chars: PRICE_TABLE_MAX_BYTES },
+} as const;
+
+function readText(path: string, what: keyof typeof LIMITS): { text: string; bytes: Buffer } {
+  const limit = LIMITS[what];
+  const tooLarge = () =>
+    new InputError(path, [
+      {
+        path: '',
+        message: `the ${what} file is larger than ${megabytes(limit.chars)}, the app's limit; a ${what} is far smaller`,
+      },
+    ]);
   try {
-    const bytes = readFileSync(fromCaller(path));
-    return { text: bytes.toString('utf8'), bytes };
+    const bytes = readBounded(fromCaller(path), limit.bytes);
+    const text = bytes.toString('utf8');
+    if (text.length > limit.chars) throw tooLarge();
+    return { text, bytes };
   } catch (e) {
+    if (e instanceof InputError) throw e;
+    if (e instanceof FileTooLargeError) throw tooLarge();
     const code = (e as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT'
@@ -183,7 +213,14 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
   const scenarioPath = args.positionals[0]!;
   const scenarioJson = parseJsonText(readText(scenarioPath, 'scenario').text);
   if (!scenarioJson.ok) throw new InputError(scenarioPath, scenarioJson.problems);
-  const scenario = parseWith(ScenarioSchema, scenarioJson.value);
+  const newer = newerVersionProblem(scenarioJson.value);
+  if (newer) throw new InputError(scenarioPath, [newer]);
+  // an older schemaVersion is migrated first (PRICING.md §4), as the app does on load
+  const migrated = migrateScenarioDocument(scenarioJson.value);
+  if (!migrated.ok) {
+    throw new InputError(scenarioPath, [{ path: migrated.path, message: migrated.message }]);
+  }
+  const scenario = parseWith(ScenarioSchema, migrated.document);
   if (!scenario.ok) throw new InputError(scenarioPath, scenario.problems);
 
   let table: PriceTable;
@@ -256,11 +293,16 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
   }
 
   const json = `${JSON.stringify(quote, null, 2)}\n`;
-  if (args.json !== undefined) write(io, args.json, json);
-  else io.stdout(json);
-  if (args.csv !== undefined) write(io, args.csv, customersCsv(scenario.value, quote));
-  if (args['csv-monthly'] !== undefined) write(io, args['csv-monthly'], monthsCsv(quote));
-  if (pdf !== null && document !== null) write(io, pdf.path, document);
+  // every file or none: a failed PDF or a full disk leaves no quote JSON or CSV behind
+  const files: OutputFile[] = [];
+  const output = (path: string, data: string | Uint8Array) =>
+    files.push({ path: fromCaller(path), data });
+  if (args.json !== undefined) output(args.json, json);
+  if (args.csv !== undefined) output(args.csv, customersCsv(scenario.value, quote));
+  if (args['csv-monthly'] !== undefined) output(args['csv-monthly'], monthsCsv(quote));
+  if (pdf !== null && document !== null) output(pdf.path, document);
+  writeAll(io, files);
+  if (args.json === undefined) io.stdout(json);
 
   for (const issue of quote.issues) {
     io.stderr(`${scenarioPath}: ${issue.level}: ${issue.path}: ${issue.message} [${issue.code}]\n`);
@@ -271,11 +313,18 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
   return errors.length > 0 ? 1 : 0;
 }
 
-function write(io: CliIo, path: string, data: string | Uint8Array): void {
+function writeAll(io: CliIo, files: readonly OutputFile[]): void {
+  if (files.length === 0) return;
   try {
-    io.writeFile(fromCaller(path), data);
+    if (io.writeFiles) io.writeFiles(files);
+    else for (const file of files) io.writeFile(file.path, file.data);
   } catch (e) {
-    throw new InputError(path, [{ path: '', message: `cannot write: ${(e as Error).message}` }]);
+    const path = e instanceof OutputError ? e.path : '';
+    const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    const none = io.writeFiles ? '; no output file was written' : '';
+    throw new InputError(path || 'quote', [
+      { path: '', message: `cannot write (${reason})${none}` },
+    ]);
   }
 }
 

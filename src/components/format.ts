@@ -9,3 +9,12 @@ export function moneyFormatter(currency: string): (amount: string) => string {
 export function countLabel(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * Text ended as a sentence: a full stop added only when it has no closing punctuation, so a
+ * message that already ends "… to open it." is not shown "… to open it.." (issue 11).
+ */
+export function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -144,16 +144,16 @@ export function whiteLabelAt(
 
 /** What ranking needs of a customer line. */
 export interface WhiteLabelHolderLine {
-  readonly start: number;
-  readonly end: number;
-  readonly count: number;
+  /** The line's customers active by month (index = month), all its cohorts. */
+  readonly customers: ArrayLike<number>;
   readonly whiteLabelPerCopy: number;
 }
 
 /**
  * Ranks the active standalone white-label instances month by month: main apps
- * first (active every month), then customer lines in order, copy by copy.
- * Returns each holding line's first rank per month and the month's total N.
+ * first (active every month), then customer lines in order, copy by copy (a line's cohorts
+ * oldest first, PRICING.md §7). Returns each holding line's first rank per month and the
+ * month's total N.
  */
 export function rankWhiteLabel<L extends WhiteLabelHolderLine>(
   lines: readonly L[],
@@ -167,9 +167,10 @@ export function rankWhiteLabel<L extends WhiteLabelHolderLine>(
   for (let m = 1; m <= horizonMonths; m++) {
     let taken = mainInstances;
     for (const l of holders) {
-      if (m < l.start || m > l.end) continue;
+      const customers = l.customers[m] ?? 0;
+      if (customers === 0) continue;
       firstRank.get(l)![m] = taken + 1;
-      taken += l.count * l.whiteLabelPerCopy;
+      taken += customers * l.whiteLabelPerCopy;
     }
     total[m] = taken;
   }

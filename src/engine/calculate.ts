@@ -3,7 +3,7 @@ import { amountOutOfRange, assertExact, locate, type Magnitudes } from './amount
 import { holderApps, rankWhiteLabel, volumeTierIndex, whiteLabelAt } from './apps';
 import { monthsOf } from './calendar';
 import { compileTable, type CompiledTable } from './compile-table';
-import { createLinePlanner, type LinePlan } from './lines';
+import { ANNUAL, createLinePlanner, MONTHLY, type LinePlan, UPFRONT } from './lines';
 import {
   AmountRangeError,
   formatScaled,
@@ -15,8 +15,8 @@ import {
   percentOf,
 } from './money';
 import { sizePlatform } from './platform';
-import { paygHoursIn, paygMonthly } from './prices';
 import type {
+  PaygAdvice,
   Quote,
   QuoteCustomer,
   QuoteIssue,
@@ -25,7 +25,7 @@ import type {
   QuoteTotals,
 } from './quote-types';
 import type { PriceTable } from './schema/price-table';
-import type { Scenario } from './schema/scenario';
+import type { BillingMode, Scenario } from './schema/scenario';
 import { findErrors } from './validate';
 
 /**
@@ -57,7 +57,11 @@ export interface LineTrace {
   readonly commissions: number[];
   /** 1 in the months the line is active, else 0. */
   readonly active: number[];
+  /** The line's customers active in the month. */
+  readonly customers: number[];
 }
+
+const MODE_OF: Record<BillingMode, number> = { monthly: MONTHLY, annual: ANNUAL, upfront: UPFRONT };
 
 /**
  * `calculateQuote`, also recording the monthly amounts of the customer lines at `lineIndices`
@@ -116,6 +120,7 @@ export function tracedQuote(
         cost: zeros(),
         commissions: zeros(),
         active: zeros(),
+        customers: zeros(),
       };
       tracing[index] = trace;
       traces.set(index, trace);
@@ -132,6 +137,14 @@ export function tracedQuote(
   }
 }
 
+/** The month in which an amount of a fixed-term month m is invoiced (PRICING.md §8). */
+function invoiceMonth(mode: number, termStart: number, m: number): number {
+  if (mode === MONTHLY) return m;
+  if (mode === UPFRONT) return termStart;
+  // annual: blocks of 12 from the term's first month, never spanning two terms
+  return m - ((m - termStart) % 12);
+}
+
 /**
  * The month-by-month pricing of a scenario without errors; `tracing[i]`, when given, receives
  * line i's monthly amounts.
@@ -141,6 +154,10 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
   const calendar = monthsOf(scenario.startPeriod, H);
   const money = (v: number | bigint) => formatScaled(v, t.minorDigits);
   const volume = t.whiteLabelVolume;
+  const billing = scenario.billing;
+  const customerDelay = billing?.customers?.paymentDelayMonths ?? 0;
+  const vendorDelay = billing?.vendor?.paymentDelayMonths ?? 0;
+  const vendorBilling = MODE_OF[billing?.vendor?.fixedTerm ?? 'monthly'];
 
   const planLine = createLinePlanner(scenario, t);
   const plans = scenario.customers.map((line, index) =>
@@ -150,7 +167,7 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
   const ranks = rankWhiteLabel(plans, main.whiteLabelInstances, H);
 
   // --- month accumulators, minor units, index = month (0 unused) ---
-  const zeros = () => new Array<number>(H + 1).fill(0);
+  const zeros = () => new Float64Array(H + 1);
   const revenue = zeros();
   const recurringRevenue = zeros();
   const oneOffRevenue = zeros();
@@ -162,6 +179,15 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
   const distributorCommission = zeros();
   const demandMbps = zeros();
   const demandVServices = zeros();
+  const activeCustomers = zeros();
+  // payments by the month they fall in: up to 3 months of delay past the horizon
+  const paid = () => new Float64Array(H + 5);
+  const cashIn = paid();
+  const cashVendor = paid();
+  const cashCommissions = paid();
+  const cashInfra = paid();
+  /** Ranks taken by a line's older cohorts in each month (graduated white-label volume). */
+  const rankOffset = zeros();
 
   const customers: QuoteCustomer[] = [];
   const warnings: QuoteIssue[] = [];
@@ -180,7 +206,10 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
   /**
    * Adds `copies` identical customers of line `p` in month `m`: the cost,
    * revenue and commissions of one customer, each rounded once, then × copies
-   * (§5 steps 3–6). Declared once per quote, not per month: it is the hot path.
+   * (§5 steps 3–6), and the payments they make (§8): the revenue and commissions paid with the
+   * customer invoice of `customerInvoice`, the license with the vendor invoice of
+   * `vendorInvoice`, app fees with the vendor invoice of their own month. Declared once per
+   * quote, not per month: it is the hot path.
    */
   function addCopies(
     p: LinePlan,
@@ -191,6 +220,8 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
     copies: number,
     appsRecurring: number,
     appsSetup: number,
+    customerInvoice: number,
+    vendorInvoice: number,
   ): void {
     const costRecurring = license + appsRecurring;
     const costOneOff = first ? appsSetup : 0;
@@ -218,27 +249,35 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
         repeat.distributor = dc;
       }
     }
-    const rev = revRecurring + revOneOff;
-    revenue[m]! += rev * copies;
+    const rev = (revRecurring + revOneOff) * copies;
+    const licenseAll = license * copies;
+    const appsAll = (appsRecurring + costOneOff) * copies;
+    const commissionsAll = (pc + dc) * copies;
+    revenue[m]! += rev;
     recurringRevenue[m]! += revRecurring * copies;
     oneOffRevenue[m]! += revOneOff * copies;
-    if (payg) costPayg[m]! += license * copies;
-    else costFixed[m]! += license * copies;
-    costApps[m]! += (appsRecurring + costOneOff) * copies;
+    if (payg) costPayg[m]! += licenseAll;
+    else costFixed[m]! += licenseAll;
+    costApps[m]! += appsAll;
     partnerCommission[m]! += pc * copies;
     distributorCommission[m]! += dc * copies;
-    line.revenue += rev * copies;
-    line.cost += (costRecurring + costOneOff) * copies;
-    line.commissions += (pc + dc) * copies;
+    cashIn[customerInvoice + customerDelay]! += rev;
+    cashCommissions[customerInvoice + customerDelay]! += commissionsAll;
+    cashVendor[vendorInvoice + vendorDelay]! += licenseAll;
+    cashVendor[m + vendorDelay]! += appsAll;
+    line.revenue += rev;
+    line.cost += licenseAll + appsAll;
+    line.commissions += commissionsAll;
     if (tracing !== null) {
       const trace = tracing[p.index];
       if (trace) {
-        trace.revenue[m]! += rev * copies;
+        trace.revenue[m]! += rev;
         trace.recurringRevenue[m]! += revRecurring * copies;
         trace.oneOffRevenue[m]! += revOneOff * copies;
-        trace.cost[m]! += (costRecurring + costOneOff) * copies;
-        trace.commissions[m]! += (pc + dc) * copies;
+        trace.cost[m]! += licenseAll + appsAll;
+        trace.commissions[m]! += commissionsAll;
         trace.active[m] = 1;
+        trace.customers[m]! += copies;
       }
     }
     lineSize.revenue += (Math.abs(revRecurring) + Math.abs(revOneOff)) * copies;
@@ -257,69 +296,109 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
     line.commissions = 0;
     lineSize.revenue = 0;
     lineSize.outgoing = 0;
-    let paygLicenseSum = 0; // one customer, for the advice
-    let hoursSum = 0;
     const firstRank = ranks.firstRank.get(p);
     const { plain, whiteLabel } = p.apps;
+    const w = p.whiteLabelPerCopy;
+    const T = p.fixedTermMonths;
+    const manyCohorts = p.cohorts.length > 1;
+    if (firstRank && manyCohorts) rankOffset.fill(0);
 
-    for (let m = p.start; m <= p.end; m++) {
-      demandMbps[m]! += p.mbps * p.count;
-      demandVServices[m]! += p.line.license.vServices * p.count;
-      const first = m === p.start;
-      const payg = m <= p.paygUntil;
-      let license = p.fixedLicense;
-      if (payg) {
-        const hours = paygHoursIn(p.hours, calendar[m - 1]!);
-        license = paygMonthly(t, hours, p.rate);
-        paygLicenseSum += license;
-        hoursSum += hours;
-      }
+    for (const cohort of p.cohorts) {
+      // a fixed-term line's cohort counts its terms from its own start; a converted line's from
+      // `atMonth` (§8)
+      const origin = p.line.license.model === 'fixed-term' ? cohort.start : p.fixedFrom;
+      const lastTerm = cohort.termLicense.length - 1;
+      for (let m = cohort.start; m <= cohort.end; m++) {
+        const n = cohort.sizes === null ? cohort.size : cohort.sizes[m]!;
+        if (n === 0) continue;
+        const first = m === cohort.start;
+        const payg = m <= p.paygUntil;
+        let license: number;
+        let customerInvoice = m;
+        let vendorInvoice = m;
+        if (payg) {
+          license = p.paygLicense![m]!;
+          demandMbps[m]! += p.paygMbps![m]! * n;
+          demandVServices[m]! += p.paygVServices![m]! * n;
+        } else {
+          const term = Math.floor((m - origin) / T);
+          const k = term < lastTerm ? term : lastTerm;
+          license = cohort.termLicense[k]!;
+          demandMbps[m]! += cohort.termMbps[k]! * n;
+          demandVServices[m]! += cohort.termVServices[k]! * n;
+          const termStart = origin + term * T;
+          customerInvoice = invoiceMonth(p.customerBilling, termStart, m);
+          vendorInvoice = invoiceMonth(vendorBilling, termStart, m);
+        }
+        activeCustomers[m]! += n;
 
-      if (!firstRank) {
-        addCopies(p, m, license, payg, first, p.count, plain.recurring, plain.setup);
-      } else if (volume.mode === 'volume') {
-        const wl = whiteLabelAt(t, whiteLabel, 0, ranks.total[m]!);
-        addCopies(
-          p,
-          m,
-          license,
-          payg,
-          first,
-          p.count,
-          plain.recurring + wl.recurring,
-          plain.setup + wl.setup,
-        );
-      } else {
-        // graduated: copies whose instances all fall in one tier are identical; a copy that
-        // straddles a tier boundary is priced on its own
-        const w = p.whiteLabelPerCopy;
-        let copy = 0;
-        while (copy < p.count) {
-          const rank = firstRank[m]! + copy * w;
-          const tier = volume.tiers[volumeTierIndex(t, rank)]!;
-          const fit = tier.upTo === null ? p.count - copy : Math.floor((tier.upTo - rank + 1) / w);
-          const copies = Math.max(1, Math.min(fit, p.count - copy));
-          const wl = whiteLabelAt(t, whiteLabel, rank, 0);
+        if (!firstRank) {
           addCopies(
             p,
             m,
             license,
             payg,
             first,
-            copies,
+            n,
+            plain.recurring,
+            plain.setup,
+            customerInvoice,
+            vendorInvoice,
+          );
+        } else if (volume.mode === 'volume') {
+          const wl = whiteLabelAt(t, whiteLabel, 0, ranks.total[m]!);
+          addCopies(
+            p,
+            m,
+            license,
+            payg,
+            first,
+            n,
             plain.recurring + wl.recurring,
             plain.setup + wl.setup,
+            customerInvoice,
+            vendorInvoice,
           );
-          copy += copies;
+        } else {
+          // graduated: copies whose instances all fall in one tier are identical; a copy that
+          // straddles a tier boundary is priced on its own. The line's older cohorts take the
+          // ranks before this one's (§7: oldest first, copy by copy).
+          const base = firstRank[m]! + (manyCohorts ? rankOffset[m]! : 0);
+          let copy = 0;
+          while (copy < n) {
+            const rank = base + copy * w;
+            const tier = volume.tiers[volumeTierIndex(t, rank)]!;
+            const fit = tier.upTo === null ? n - copy : Math.floor((tier.upTo - rank + 1) / w);
+            const copies = Math.max(1, Math.min(fit, n - copy));
+            const wl = whiteLabelAt(t, whiteLabel, rank, 0);
+            addCopies(
+              p,
+              m,
+              license,
+              payg,
+              first,
+              copies,
+              plain.recurring + wl.recurring,
+              plain.setup + wl.setup,
+              customerInvoice,
+              vendorInvoice,
+            );
+            copy += copies;
+          }
+          if (manyCohorts) rankOffset[m]! += n * w;
         }
       }
-    }
 
-    // license committed after the horizon: what is left of the term in force in the last month
-    if (p.fixedFrom > 0 && p.end === H) {
-      const left = p.fixedTermMonths - 1 - ((H - p.fixedFrom) % p.fixedTermMonths);
-      if (left > 0)
-        committedAfterHorizon += BigInt(left) * BigInt(p.fixedLicense) * BigInt(p.count);
+      // license committed after the horizon: what is left of the term in force in the last month
+      if (cohort.end === H && H > p.paygUntil && T > 0) {
+        const n = cohort.sizes === null ? cohort.size : cohort.sizes[H]!;
+        const term = Math.floor((H - origin) / T);
+        const left = T - 1 - ((H - origin) % T);
+        if (left > 0 && n > 0) {
+          const license = cohort.termLicense[term < lastTerm ? term : lastTerm]!;
+          committedAfterHorizon += BigInt(left) * BigInt(license) * BigInt(n);
+        }
+      }
     }
 
     lineSize.revenueSum = line.revenue;
@@ -339,9 +418,29 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
         message: `Line '${p.line.id}' margin ${formatScaled(marginPct, 2)} % is below the minimum ${scenario.pricing.minMarginPct} %.`,
       });
     }
+    if (line.revenue === 0 && line.cost !== 0) {
+      warnings.push({
+        level: 'warning',
+        code: 'no-revenue',
+        path: `customers[${p.index}].sell`,
+        message: `Line '${p.line.id}' earns nothing over the plan while it costs ${money(line.cost)} ${t.currency}; set its sell price.`,
+      });
+    }
+    const license = p.line.license;
+    let advice: PaygAdvice | null = null;
+    if (license.model === 'payg' && license.convertTo === null && !p.changing) {
+      let paygLicenseSum = 0; // one customer
+      let hoursSum = 0;
+      for (let m = p.start; m <= p.end; m++) {
+        paygLicenseSum += p.paygLicense![m]!;
+        hoursSum += p.paygHours![m]!;
+      }
+      advice = paygAdvice(t, p, paygLicenseSum, hoursSum);
+    }
     customers.push({
       id: p.line.id,
       count: p.count,
+      activeFinal: p.customers[H]!,
       totals: {
         revenue: money(line.revenue),
         cost: money(line.cost),
@@ -350,10 +449,7 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
         marginPct: marginPct === null ? null : formatScaled(marginPct, 2),
       },
       belowMinMargin: below,
-      advice:
-        p.line.license.model === 'payg' && p.line.license.convertTo === null
-          ? paygAdvice(t, p, paygLicenseSum, hoursSum)
-          : null,
+      advice,
     });
   }
 
@@ -376,13 +472,19 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
   locate('mainApps', 'The main apps', () => {
     for (let m = 1; m <= H; m++) {
       const wl = whiteLabelAt(t, main.whiteLabel, 1, ranks.total[m]!);
-      const amounts = [infra, main.plain.recurring, wl.recurring];
-      if (m === 1) amounts.push(sizing.appliancesCost, main.plain.setup, wl.setup);
-      if (m % 12 === 1) amounts.push(sizing.supportCost);
-      for (const a of amounts) {
+      // the vendor's invoices (main apps, appliances, support) are paid after the vendor's
+      // delay; the MSP's own infrastructure in its month (§8)
+      const vendor = [main.plain.recurring, wl.recurring];
+      if (m === 1) vendor.push(sizing.appliancesCost, main.plain.setup, wl.setup);
+      if (m % 12 === 1) vendor.push(sizing.supportCost);
+      for (const a of vendor) {
         costPlatform[m]! += a;
+        cashVendor[m + vendorDelay]! += a;
         quoteSize.outgoing += Math.abs(a);
       }
+      costPlatform[m]! += infra;
+      cashInfra[m]! += infra;
+      quoteSize.outgoing += Math.abs(infra);
     }
   });
 
@@ -403,10 +505,17 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
   const months: QuoteMonth[] = [];
   let cumulative = 0;
   let lastNegative = 0;
+  const cash = { in: 0, out: 0, cumulative: 0, lowest: 0, lastNegative: 0 };
   for (let m = 1; m <= H; m++) {
     const margin = revenue[m]! - monthCost(m) - monthCommissions(m);
     cumulative += margin;
     if (cumulative < 0) lastNegative = m;
+    const net = cashIn[m]! - cashVendor[m]! - cashCommissions[m]! - cashInfra[m]!;
+    cash.in += cashIn[m]!;
+    cash.out += cashVendor[m]! + cashCommissions[m]! + cashInfra[m]!;
+    cash.cumulative += net;
+    if (cash.cumulative < cash.lowest) cash.lowest = cash.cumulative;
+    if (cash.cumulative < 0) cash.lastNegative = m;
     months.push({
       month: m,
       period: calendar[m - 1]!.period,
@@ -425,7 +534,22 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
       margin: money(margin),
       cumulativeMargin: money(cumulative),
       demandMbps: demandMbps[m]!,
+      customers: activeCustomers[m]!,
+      cash: {
+        in: money(cashIn[m]!),
+        outVendor: money(cashVendor[m]!),
+        outCommissions: money(cashCommissions[m]!),
+        outInfra: money(cashInfra[m]!),
+        net: money(net),
+        cumulative: money(cash.cumulative),
+      },
     });
+  }
+  let receivable = 0;
+  let payable = 0;
+  for (let m = H + 1; m < cashIn.length; m++) {
+    receivable += cashIn[m]!;
+    payable += cashVendor[m]! + cashCommissions[m]! + cashInfra[m]!;
   }
   const margin = sum.revenue - sum.cost - sum.commissions;
   const mrrFinal = recurringRevenue[H]!;
@@ -441,6 +565,15 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
     // the first month from which the cumulative margin stays ≥ 0
     breakEvenMonth: lastNegative >= H ? null : lastNegative + 1,
     licenseCommittedAfterHorizon: money(committedAfterHorizon),
+    cash: {
+      in: money(cash.in),
+      out: money(cash.out),
+      net: money(cash.in - cash.out),
+      breakEvenMonth: cash.lastNegative >= H ? null : cash.lastNegative + 1,
+      peakFunding: money(-cash.lowest),
+      receivableAfterHorizon: money(receivable),
+      payableAfterHorizon: money(payable),
+    },
   };
   return { quote: { months, customers, platform: sizing.platform, totals }, warnings };
 }

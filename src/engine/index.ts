@@ -17,7 +17,18 @@ export {
   ScenarioSchema,
   SCENARIO_SCHEMA_VERSION,
   LOGO_MAX_BYTES,
+  CHANGES_MAX,
+  CHANGE_FIELDS,
+  LineChangeSchema,
+  BillingSchema,
+  BillingModeSchema,
 } from './schema/scenario';
+export {
+  CURRENT_SCENARIO_VERSION,
+  SCENARIO_MIGRATION_STEPS,
+  migrateScenarioDocument,
+} from './schema/scenario-migrations';
+export type { ScenarioMigrationStep, ScenarioMigrated } from './schema/scenario-migrations';
 export type {
   Scenario,
   CustomerLine,
@@ -26,8 +37,29 @@ export type {
   PaygLicense,
   AppEntry,
   Sell,
+  LineChange,
+  Billing,
+  BillingMode,
 } from './schema/scenario';
-export { formatPath, parseWith, problemsOf } from './schema/common';
+export {
+  capProblems,
+  cleanName,
+  cleanText,
+  formatPath,
+  MAX_PROBLEMS,
+  parseWith,
+  problemsOf,
+  problemTotal,
+  TABLE_LIST_MAX,
+} from './schema/common';
+export { bytesOfBase64, imageSize, LOGO_MAX_SIDE, sizeLabel, withinLogoSide } from './image-size';
+export type { ImageSize } from './image-size';
+export {
+  megabytes,
+  PRICE_TABLE_MAX_BYTES,
+  SCENARIO_MAX_CHARS,
+  SCENARIO_MAX_FILE_BYTES,
+} from './limits';
 export type { ParseResult, SchemaProblem } from './schema/common';
 export { formatScaled, minorDigitsOf, parseMicros, roundDiv } from './money';
 export type { MinorUnits } from './money';

@@ -1,33 +1,74 @@
 /**
- * A customer line's plan (PRICING.md §4–§5): when it is active, in which
- * phase (PAYG until `paygUntil`, fixed-term from `fixedFrom`), its license
- * amounts, apps, sell mode and commission rates, all worked out once before
- * the month loop.
+ * A customer line's plan (PRICING.md §4, §5 and §7): when it is active, in which phase (PAYG
+ * until `paygUntil`, fixed-term from `fixedFrom`), its cohorts with their sizes and terms, its
+ * license amounts, apps, sell mode, commission rates and billing, all worked out once before the
+ * month loop.
  */
 import { holderApps, type HolderApps } from './apps';
+import { monthsOf, type MonthInfo } from './calendar';
 import type { CompiledTable } from './compile-table';
 import { type Exact, microsToMinor, mulDivRound, parseMicros, parsePct, PCT_ONE } from './money';
-import { fixedTermMonthly, paygHourlyRate } from './prices';
-import type { CustomerLine, Scenario } from './schema/scenario';
+import { fixedTermMonthly, paygHourlyRate, paygHoursIn, paygMonthly } from './prices';
+import type { BillingMode, CustomerLine, Scenario } from './schema/scenario';
+
+/** Billing modes as small integers for the hot loop. */
+export const MONTHLY = 0;
+export const ANNUAL = 1;
+export const UPFRONT = 2;
+const MODE: Record<BillingMode, number> = { monthly: MONTHLY, annual: ANNUAL, upfront: UPFRONT };
+
+/**
+ * Customers of one line who started in the same month (§7), priced as a line of their own:
+ * their own first month (setup fees, one-off sell) and their own terms.
+ */
+export interface Cohort {
+  /** The cohort's first month. */
+  readonly start: number;
+  /** Its last active month (inclusive). */
+  end: number;
+  /** Its size while it does not change; `sizes` when it does. */
+  readonly size: number;
+  /** Size by month (index = month) for a cohort whose size changes; null when constant. */
+  sizes: Int32Array | null;
+  /**
+   * Fixed-term phase: one customer's monthly license, Mbps and vServices for each term (index
+   * = term number from `LinePlan.fixedFrom`, or from the cohort's start on a fixed-term line).
+   */
+  readonly termLicense: number[];
+  readonly termMbps: number[];
+  readonly termVServices: number[];
+}
 
 export interface LinePlan {
   readonly line: CustomerLine;
   readonly index: number;
+  /** The line's own `count`: its first cohort. */
   readonly count: number;
   readonly start: number;
-  /** Last active month (inclusive). */
+  /** Last month the line can be active (inclusive); its cohorts end on their own. */
   readonly end: number;
   /** Months up to this one are PAYG; 0 when the line is never PAYG. */
   readonly paygUntil: number;
-  /** First month of the fixed-term phase, and its term; 0 when never fixed-term. */
+  /**
+   * First month of the fixed-term phase of a converted line (its terms count from it), the
+   * start of a fixed-term line; 0 when never fixed-term. A fixed-term line's cohorts count their
+   * terms from their own starts.
+   */
   readonly fixedFrom: number;
   readonly fixedTermMonths: number;
-  /** Fixed-term monthly license of one customer (minor units). */
-  readonly fixedLicense: number;
-  /** PAYG hourly rate including extra vServices (micros). */
+  /** Whether the line carries changes (§7): then advice is null. */
+  readonly changing: boolean;
+  /** Oldest first. */
+  readonly cohorts: readonly Cohort[];
+  /** Customers active by month (index = month), all cohorts. */
+  readonly customers: Int32Array;
+  /** PAYG months: one customer's license, hours (hundredths, capped), Mbps and vServices by month. */
+  readonly paygLicense: Float64Array | null;
+  readonly paygHours: Float64Array | null;
+  readonly paygMbps: Float64Array | null;
+  readonly paygVServices: Float64Array | null;
+  /** PAYG hourly rate including extra vServices (micros), of the line's own license. */
   readonly rate: Exact;
-  /** Hours per calendar month (January first) in hundredths, before the days-in-month cap. */
-  readonly hours: readonly number[];
   /** The apps of one customer copy. */
   readonly apps: HolderApps;
   readonly whiteLabelPerCopy: number;
@@ -38,7 +79,8 @@ export interface LinePlan {
   /** Commission rates (Pct4). */
   readonly partnerPct: number;
   readonly distributorPct: number;
-  readonly mbps: number;
+  /** How the line's fixed-term recurring revenue is invoiced (MONTHLY, ANNUAL, UPFRONT). */
+  readonly customerBilling: number;
 }
 
 interface CommissionRates {
@@ -93,34 +135,99 @@ function revenueRules(
   return { revenueOf: () => monthly, oneOffRevenueOf: () => oneOff };
 }
 
+/** Hours per calendar month (January first) in hundredths, before the days-in-month cap. */
+function hoursProfile(h: number | readonly number[]): number[] {
+  return (typeof h === 'number' ? Array<number>(12).fill(h) : h).map((x) => Math.round(x * 100));
+}
+
+/** The capacity a plan sets: what a fixed-term license and the sizing read. */
+interface Capacity {
+  bandwidth: string;
+  bundle: string;
+  vServices: number;
+}
+
+/**
+ * The plan in force month by month (§7): the line's own fields overridden, field by field, by
+ * every change with `fromMonth ≤ m`, in order. Index = month, from the line's start to `last`.
+ */
+interface PlanInForce {
+  readonly count: Int32Array;
+  /** 1 in the months a change sets `count` (even to the count already in force). */
+  readonly setsCount: Uint8Array;
+  readonly capacity: Capacity[];
+  readonly hours: number[][];
+}
+
+function planInForce(line: CustomerLine, last: number): PlanInForce {
+  const count = new Int32Array(last + 1);
+  const setsCount = new Uint8Array(last + 1);
+  const capacity: Capacity[] = [];
+  const hours: number[][] = [];
+  const { license } = line;
+  let now: Capacity = {
+    bandwidth: license.bandwidth,
+    bundle: license.bundle,
+    vServices: license.vServices,
+  };
+  let n = line.count;
+  let profile = hoursProfile(license.model === 'payg' ? license.hoursPerMonth : 0);
+  const changes = line.changes ?? [];
+  let next = 0;
+  for (let m = line.startMonth; m <= last; m++) {
+    // fromMonth ascends strictly (validated), so at most one change starts in a month
+    while (next < changes.length && changes[next]!.fromMonth <= m) {
+      const change = changes[next++]!;
+      if (change.count !== undefined) {
+        n = change.count;
+        if (change.fromMonth === m) setsCount[m] = 1;
+      }
+      if (
+        change.bandwidth !== undefined ||
+        change.bundle !== undefined ||
+        change.vServices !== undefined
+      ) {
+        now = {
+          bandwidth: change.bandwidth ?? now.bandwidth,
+          bundle: change.bundle ?? now.bundle,
+          vServices: change.vServices ?? now.vServices,
+        };
+      }
+      if (change.hoursPerMonth !== undefined) profile = hoursProfile(change.hoursPerMonth);
+    }
+    count[m] = n;
+    capacity[m] = now;
+    hours[m] = profile;
+  }
+  return { count, setsCount, capacity, hours };
+}
+
 /** A planner for the customer lines of a scenario that has no errors. */
 export function createLinePlanner(
   scenario: Scenario,
   t: CompiledTable,
 ): (line: CustomerLine, index: number) => LinePlan {
   const H = scenario.horizonMonths;
+  const calendar = monthsOf(scenario.startPeriod, H);
   const rates = commissionRates(scenario);
   const defaultMarkup = parsePct(scenario.pricing.defaultMarkupPct);
+  const scenarioBilling = MODE[scenario.billing?.customers?.fixedTerm ?? 'monthly'];
 
   return (line, index) => {
     const { license } = line;
     const start = line.startMonth;
+    const changing = (line.changes?.length ?? 0) > 0;
     let end = H;
     let paygUntil = 0;
     let fixedFrom = 0;
     let fixedTermMonths = 0;
-    let hours: number[] = [];
     let rate: Exact = 0;
     if (license.model === 'fixed-term') {
       fixedFrom = start;
       fixedTermMonths = license.termMonths;
-      end = license.renew ? H : Math.min(H, start + license.termMonths - 1);
+      if (!license.renew && !changing) end = Math.min(H, start + license.termMonths - 1);
     } else {
       rate = paygHourlyRate(t, license);
-      const h = license.hoursPerMonth;
-      hours = (typeof h === 'number' ? Array<number>(12).fill(h) : h).map((x) =>
-        Math.round(x * 100),
-      );
       if (license.convertTo) {
         // PAYG until atMonth − 1, then fixed-term from atMonth, renewing
         paygUntil = license.convertTo.atMonth - 1;
@@ -131,6 +238,74 @@ export function createLinePlanner(
         paygUntil = end;
       }
     }
+    const plan = changing ? planInForce(line, end) : null;
+    const customers = new Int32Array(H + 1);
+
+    // PAYG months: one customer's license and capacity month by month, from the plan in force
+    let paygLicense: Float64Array | null = null;
+    let paygHours: Float64Array | null = null;
+    let paygMbps: Float64Array | null = null;
+    let paygVServices: Float64Array | null = null;
+    if (paygUntil >= start) {
+      paygLicense = new Float64Array(paygUntil + 1);
+      paygHours = new Float64Array(paygUntil + 1);
+      paygMbps = new Float64Array(paygUntil + 1);
+      paygVServices = new Float64Array(paygUntil + 1);
+      const own = hoursProfile(license.model === 'payg' ? license.hoursPerMonth : 0);
+      let capacity: Capacity | null = null;
+      let capacityRate: Exact = rate;
+      let mbps = t.bandwidthMbps.get(license.bandwidth)!;
+      for (let m = start; m <= paygUntil; m++) {
+        const month: MonthInfo = calendar[m - 1]!;
+        if (plan !== null && plan.capacity[m] !== capacity) {
+          capacity = plan.capacity[m]!;
+          capacityRate = paygHourlyRate(t, capacity);
+          mbps = t.bandwidthMbps.get(capacity.bandwidth)!;
+        }
+        const hours = paygHoursIn(plan === null ? own : plan.hours[m]!, month);
+        paygHours[m] = hours;
+        paygLicense[m] = paygMonthly(t, hours, capacityRate);
+        paygMbps[m] = mbps;
+        paygVServices[m] = capacity === null ? license.vServices : capacity.vServices;
+      }
+    }
+
+    const fixedOf = (capacity: Capacity) => ({
+      license: fixedTermMonthly(t, capacity, fixedTermMonths),
+      mbps: t.bandwidthMbps.get(capacity.bandwidth)!,
+      vServices: capacity.vServices,
+    });
+    const newCohort = (from: number, size: number, capacity: Capacity | null): Cohort => {
+      const cohort: Cohort = {
+        start: from,
+        end,
+        size,
+        sizes: null,
+        termLicense: [],
+        termMbps: [],
+        termVServices: [],
+      };
+      if (capacity !== null) {
+        const f = fixedOf(capacity);
+        cohort.termLicense.push(f.license);
+        cohort.termMbps.push(f.mbps);
+        cohort.termVServices.push(f.vServices);
+      }
+      return cohort;
+    };
+
+    let cohorts: Cohort[];
+    if (plan === null) {
+      // one cohort: the line of §5
+      const cohort = newCohort(start, line.count, fixedFrom > 0 ? license : null);
+      cohorts = [cohort];
+      for (let m = start; m <= end; m++) customers[m] = line.count;
+    } else if (license.model === 'payg') {
+      cohorts = paygCohorts(plan, start, end, customers, newCohort);
+    } else {
+      cohorts = fixedCohorts(plan, start, H, license, customers, fixedOf, newCohort);
+    }
+
     const channel = line.partnerId === null ? NO_COMMISSION : rates.get(line.partnerId)!;
     const apps = holderApps(t, line.apps);
     return {
@@ -142,15 +317,144 @@ export function createLinePlanner(
       paygUntil,
       fixedFrom,
       fixedTermMonths,
-      fixedLicense: fixedFrom > 0 ? fixedTermMonthly(t, license, fixedTermMonths) : 0,
+      changing,
+      cohorts,
+      customers,
+      paygLicense,
+      paygHours,
+      paygMbps,
+      paygVServices,
       rate,
-      hours,
       apps,
       whiteLabelPerCopy: apps.whiteLabelInstances,
       ...revenueRules(t, line, defaultMarkup),
       partnerPct: channel.partner,
       distributorPct: channel.distributor,
-      mbps: t.bandwidthMbps.get(license.bandwidth)!,
+      customerBilling: line.billing === undefined ? scenarioBilling : MODE[line.billing],
     };
   };
+}
+
+/**
+ * PAYG cohorts (§7): the count in force is the line's customers; a rise from c to c′ starts a
+ * cohort of c′ − c, a fall of d takes d customers away at the start of the month, newest
+ * cohorts first.
+ */
+function paygCohorts(
+  plan: PlanInForce,
+  start: number,
+  end: number,
+  customers: Int32Array,
+  newCohort: (from: number, size: number, capacity: null) => Cohort,
+): Cohort[] {
+  const cohorts: Cohort[] = [];
+  const size: number[] = [];
+  for (let m = start; m <= end; m++) {
+    const wanted = plan.count[m]!;
+    const before = m === start ? 0 : plan.count[m - 1]!;
+    if (wanted > before) {
+      cohorts.push(newCohort(m, wanted - before, null));
+      size.push(wanted - before);
+    } else if (wanted < before) {
+      let leave = before - wanted;
+      for (let k = cohorts.length - 1; k >= 0 && leave > 0; k--) {
+        const gone = Math.min(size[k]!, leave);
+        if (gone === 0) continue;
+        size[k]! -= gone;
+        leave -= gone;
+        if (size[k] === 0) cohorts[k]!.end = m - 1;
+      }
+    }
+    record(cohorts, size, m, end, customers);
+  }
+  return cohorts;
+}
+
+/**
+ * Fixed-term cohorts (§7), month by month in the contract's order: 1. term ends (customers
+ * above the count in force leave at a renewal, oldest cohorts first; `renew: false` cohorts
+ * end), 2. growth (a month that sets `count` above the committed customers starts a cohort),
+ * 3. capacity (a term takes the plan in force in its first month).
+ */
+function fixedCohorts(
+  plan: PlanInForce,
+  start: number,
+  H: number,
+  { termMonths, renew }: { termMonths: number; renew: boolean },
+  customers: Int32Array,
+  fixedOf: (capacity: Capacity) => { license: number; mbps: number; vServices: number },
+  newCohort: (from: number, size: number, capacity: Capacity) => Cohort,
+): Cohort[] {
+  const cohorts: Cohort[] = [];
+  const size: number[] = [];
+  for (let m = start; m <= H; m++) {
+    if (m > start) {
+      // 1. term ends
+      let committed = 0;
+      for (const s of size) committed += s;
+      let excess = Math.max(0, committed - plan.count[m]!);
+      cohorts.forEach((cohort, k) => {
+        if (size[k] === 0 || (m - cohort.start) % termMonths !== 0) return;
+        if (!renew) {
+          size[k] = 0;
+          cohort.end = m - 1;
+          return;
+        }
+        const gone = Math.min(size[k]!, excess);
+        excess -= gone;
+        size[k]! -= gone;
+        if (size[k] === 0) {
+          cohort.end = m - 1;
+          return;
+        }
+        // 3. capacity: the renewed term takes the plan in force now
+        const f = fixedOf(plan.capacity[m]!);
+        cohort.termLicense.push(f.license);
+        cohort.termMbps.push(f.mbps);
+        cohort.termVServices.push(f.vServices);
+      });
+    }
+    // 2. growth
+    if (m === start) {
+      cohorts.push(newCohort(m, plan.count[m]!, plan.capacity[m]!));
+      size.push(plan.count[m]!);
+    } else if (plan.setsCount[m] === 1) {
+      let committed = 0;
+      for (const s of size) committed += s;
+      if (plan.count[m]! > committed) {
+        cohorts.push(newCohort(m, plan.count[m]! - committed, plan.capacity[m]!));
+        size.push(plan.count[m]! - committed);
+      }
+    }
+    record(cohorts, size, m, H, customers);
+  }
+  return cohorts;
+}
+
+/** Writes month m's cohort sizes (a cohort whose size changed gets its `sizes` by month). */
+function record(
+  cohorts: Cohort[],
+  size: number[],
+  m: number,
+  last: number,
+  customers: Int32Array,
+): void {
+  let total = 0;
+  cohorts.forEach((cohort, k) => {
+    const n = size[k]!;
+    if (n === 0 || cohort.end < m) return;
+    total += n;
+    if (cohort.sizes === null && n !== cohort.size) {
+      cohort.sizes = new Int32Array(last + 1);
+      for (let i = cohort.start; i < m; i++) cohort.sizes[i] = cohort.size;
+    }
+    if (cohort.sizes !== null) cohort.sizes[m] = n;
+  });
+  customers[m] = total;
+}
+
+/** A cohort's size in month m (0 outside its months). */
+export function cohortSize(cohort: Cohort, m: number): number {
+  if (m < cohort.start || m > cohort.end) return 0;
+  return cohort.sizes === null ? cohort.size : cohort.sizes[m]!;
 }

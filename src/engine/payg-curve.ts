@@ -96,10 +96,10 @@ export function paygBreakEven(
   try {
     const money = (minor: number) => formatScaled(minor, t.minorDigits);
 
-    // the line's hours over its PAYG months, capped as the quote caps them
-    const calendar = monthsOf(scenario.startPeriod, scenario.horizonMonths);
+    // the line's hours over its PAYG months (the plan in force in each, PRICING.md §7), capped
+    // as the quote caps them
     let hoursSum = 0;
-    for (let m = p.start; m <= p.paygUntil; m++) hoursSum += paygHoursIn(p.hours, calendar[m - 1]!);
+    for (let m = p.start; m <= p.paygUntil; m++) hoursSum += p.paygHours![m]!;
     const average = averageHundredths(hoursSum, p.paygUntil - p.start + 1);
 
     const terms = t.termMonthsAscending.map((termMonths) => {

@@ -36,11 +36,12 @@ export function sizePlatform(
     const vcpu = Math.max(sizing.minVcpu, units(peakMbps, sizing.mbpsPerVcpu));
     return {
       platform: {
+        // key order of the worked examples' quotes
         appliances: null,
-        vcpu,
-        ramGb: vcpu * sizing.gbRamPerVcpu,
         peakMbps,
         peakVServices,
+        vcpu,
+        ramGb: vcpu * sizing.gbRamPerVcpu,
       },
       appliancesCost: 0,
       supportCost: 0,
@@ -73,10 +74,10 @@ export function sizePlatform(
   return {
     platform: {
       appliances: { id: appliance.id, count, required },
-      vcpu: null,
-      ramGb: null,
       peakMbps,
       peakVServices,
+      vcpu: null,
+      ramGb: null,
     },
     appliancesCost: count * unitPrice,
     supportCost: count * support,

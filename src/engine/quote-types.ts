@@ -14,6 +14,9 @@ export type IssueCode =
   | 'appliances-short'
   | 'below-min-margin'
   | 'table-expired'
+  | 'changes-with-conversion'
+  | 'hours-on-fixed-term'
+  | 'no-revenue'
   /** Not in PRICING.md: totals past 2^53 minor units (ADR 005). */
   | 'amount-out-of-range';
 
@@ -35,6 +38,41 @@ export interface QuoteMonth {
   margin: string;
   cumulativeMargin: string;
   demandMbps: number;
+  /** Customers active in the month, all lines (PRICING.md §6, version 2). */
+  customers: number;
+  cash: QuoteMonthCash;
+}
+
+/** The payments falling in one month (PRICING.md §8). */
+export interface QuoteMonthCash {
+  /** Paid by the customers to the MSP. */
+  in: string;
+  /** Paid by the MSP to the vendor: licenses, apps, appliances, support, main apps. */
+  outVendor: string;
+  /** Partner and distributor commissions paid. */
+  outCommissions: string;
+  /** The MSP's own infrastructure cost, paid in its month. */
+  outInfra: string;
+  /** in − outVendor − outCommissions − outInfra. */
+  net: string;
+  /** The sum of `net` up to this month. */
+  cumulative: string;
+}
+
+/** The cash of the whole horizon (PRICING.md §8). */
+export interface QuoteCashTotals {
+  in: string;
+  out: string;
+  /** in − out: the last month's cumulative cash. */
+  net: string;
+  /** The first month whose cumulative cash is ≥ 0 and stays ≥ 0; null if none. */
+  breakEvenMonth: number | null;
+  /** max(0, − the lowest cumulative cash). */
+  peakFunding: string;
+  /** Customer payments falling after the last month: cash.in + this = totals.revenue. */
+  receivableAfterHorizon: string;
+  /** Payments by the MSP falling after the last month: cash.out + this = cost + commissions. */
+  payableAfterHorizon: string;
 }
 
 export interface PaygAdvice {
@@ -46,7 +84,10 @@ export interface PaygAdvice {
 
 export interface QuoteCustomer {
   id: string;
+  /** The line's own `count` (its first cohort), not the count in force. */
   count: number;
+  /** The line's customers active in the last month. */
+  activeFinal: number;
   totals: {
     revenue: string;
     cost: string;
@@ -60,10 +101,10 @@ export interface QuoteCustomer {
 
 export interface QuotePlatform {
   appliances: { id: string; count: number; required: number } | null;
-  vcpu: number | null;
-  ramGb: number | null;
   peakMbps: number;
   peakVServices: number;
+  vcpu: number | null;
+  ramGb: number | null;
 }
 
 export interface QuoteTotals {
@@ -77,6 +118,7 @@ export interface QuoteTotals {
   arr: string;
   breakEvenMonth: number | null;
   licenseCommittedAfterHorizon: string;
+  cash: QuoteCashTotals;
 }
 
 export interface Quote {

@@ -1,7 +1,7 @@
 import type { CompiledTable } from './compile-table';
 import { WHITE_LABEL } from './compile-table';
 import type { QuoteIssue } from './quote-types';
-import type { AppEntry, Scenario } from './schema/scenario';
+import type { AppEntry, CustomerLine, Scenario } from './schema/scenario';
 
 const MODEL_NAME = { 'fixed-term': 'Fixed-Term', payg: 'PAYG' } as const;
 
@@ -197,6 +197,71 @@ export function findErrors(scenario: Scenario, t: CompiledTable): QuoteIssue[] {
       }
     }
     checkApps(line.apps, `${at}.apps`);
+    checkChanges(line, i);
   });
   return issues;
+
+  /** A line's changes (PRICING.md §7), after the line's own fields: document order. */
+  function checkChanges(line: CustomerLine, i: number): void {
+    const changes = line.changes ?? [];
+    if (changes.length === 0) return;
+    const at = `customers[${i}]`;
+    const { license } = line;
+    if (license.model === 'payg' && license.convertTo !== null) {
+      error(
+        'changes-with-conversion',
+        `${at}.changes`,
+        `Line '${line.id}' converts to a fixed term and also has changes over time; remove the changes or the conversion (split the line in two to have both).`,
+      );
+    }
+    const endMonth = license.model === 'payg' ? line.endMonth : null;
+    const last = endMonth === null ? horizon : Math.min(endMonth, horizon);
+    changes.forEach((change, j) => {
+      const path = `${at}.changes[${j}]`;
+      const previous = j > 0 ? changes[j - 1]!.fromMonth : null;
+      // each entry is checked against the one immediately before it: in [5, 3, 4] only the 3
+      if (previous !== null && change.fromMonth <= previous) {
+        error(
+          'month-out-of-range',
+          `${path}.fromMonth`,
+          `Line '${line.id}' has a change from month ${change.fromMonth} after one from month ${previous}; list the changes in order of their months, one change per month.`,
+        );
+      } else if (change.fromMonth <= line.startMonth || change.fromMonth > last) {
+        error(
+          'month-out-of-range',
+          `${path}.fromMonth`,
+          `Line '${line.id}' changes in month ${change.fromMonth}; a change must come after its start month ${line.startMonth} and by month ${last}${endMonth !== null && endMonth < horizon ? ' (its end month)' : ''}.`,
+        );
+      }
+      if (change.bandwidth !== undefined && !t.bandwidthMbps.has(change.bandwidth)) {
+        error(
+          'unknown-id',
+          `${path}.bandwidth`,
+          `Bandwidth "${change.bandwidth}" is not in the ${tableName}; choose one of ${list(t.bandwidthMbps.keys())}.`,
+        );
+      }
+      if (change.bundle !== undefined && !t.includedVServices.has(change.bundle)) {
+        error(
+          'unknown-id',
+          `${path}.bundle`,
+          `Bundle "${change.bundle}" is not in the ${tableName}; choose one of ${list(t.includedVServices.keys())}.`,
+        );
+      }
+      const max = t.table.service.maxVServices;
+      if (change.vServices !== undefined && change.vServices > max) {
+        error(
+          'vservices-over-maximum',
+          `${path}.vServices`,
+          `Line '${line.id}' asks for ${change.vServices} vServices from month ${change.fromMonth}; the most a service license holds is ${max}.`,
+        );
+      }
+      if (change.hoursPerMonth !== undefined && license.model === 'fixed-term') {
+        error(
+          'hours-on-fixed-term',
+          `${path}.hoursPerMonth`,
+          `Line '${line.id}' is fixed-term, so its hours do not change its price; remove the hours from the change in month ${change.fromMonth}.`,
+        );
+      }
+    });
+  }
 }

@@ -82,7 +82,8 @@ function at<T>(record: Record<string, T> | undefined, key: string): T | undefine
 
 /** Keys of both, the newer's order first, then the ones only the older has. */
 function unionKeys(newer: readonly string[], older: readonly string[]): string[] {
-  return [...newer, ...older.filter((k) => !newer.includes(k))];
+  const seen = new Set(newer);
+  return [...newer, ...older.filter((k) => !seen.has(k))];
 }
 
 /** `path.key`, or `path["a.b"]` when the key would be ambiguous in a dotted path. */
@@ -227,11 +228,17 @@ export function diffTables(older: PriceTable, newer: PriceTable): PriceChange[] 
   const out = new Collector();
   const os = older.service;
   const ns = newer.service;
-  const bundleName = (id: string) => nameOf(id, ns.bundles, os.bundles);
-  const bandwidthLabel = (id: string) =>
-    (ns.bandwidthTiers.find((t) => t.id === id) ?? os.bandwidthTiers.find((t) => t.id === id))
-      ?.label ?? id;
+  // look-ups by id in maps: a 200 × 200 grid is 40,000 cells, each naming its bundle and
+  // bandwidth and sorted by bandwidth (issue 11: no list scan per cell)
+  const bundleNames = new Map<string, string>();
+  for (const b of [...os.bundles, ...ns.bundles]) bundleNames.set(b.id, b.name);
+  const bundleName = (id: string) => bundleNames.get(id) ?? id;
+  const bandwidthLabels = new Map<string, string>();
+  for (const t of [...os.bandwidthTiers, ...ns.bandwidthTiers]) bandwidthLabels.set(t.id, t.label);
+  const bandwidthLabel = (id: string) => bandwidthLabels.get(id) ?? id;
   const bandwidthOrder = idsOf(ns.bandwidthTiers, os.bandwidthTiers);
+  const bandwidthRank = new Map(bandwidthOrder.map((id, i) => [id, i]));
+  const rankOf = (id: string) => bandwidthRank.get(id) ?? bandwidthOrder.length;
 
   const grid = (
     path: string,
@@ -243,7 +250,7 @@ export function diffTables(older: PriceTable, newer: PriceTable): PriceChange[] 
       const orow = at(o, bundle);
       const nrow = at(n, bundle);
       const columns = unionKeys(Object.keys(nrow ?? {}), Object.keys(orow ?? {})).sort(
-        (a, b) => rank(bandwidthOrder, a) - rank(bandwidthOrder, b),
+        (a, b) => rankOf(a) - rankOf(b),
       );
       for (const bandwidth of columns) {
         out.compare(
@@ -352,11 +359,6 @@ export function diffTables(older: PriceTable, newer: PriceTable): PriceChange[] 
     );
   }
   return out.changes;
-}
-
-function rank(order: readonly string[], id: string): number {
-  const i = order.indexOf(id);
-  return i < 0 ? order.length : i;
 }
 
 /** `newer − older` exactly, written with the larger number of decimals ("62.50", "-3.1"). */

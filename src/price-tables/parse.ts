@@ -1,4 +1,21 @@
 import { parseWith, PriceTableSchema, type PriceTable, type SchemaProblem } from '../engine/index';
+import { defineMigrations, runMigrations, type MigrationStep } from './migrations';
+
+/** The price table format this app reads and validates (`schemaVersion`). */
+export const PRICE_TABLE_VERSION = 1;
+
+/**
+ * Steps that bring an older price table file up to PRICE_TABLE_VERSION (ADR 020). Version 1 is
+ * the first, so there is none yet; a change to the table format adds one here.
+ */
+export const PRICE_TABLE_MIGRATION_STEPS: readonly MigrationStep[] = [];
+
+export const priceTableMigrations = defineMigrations({
+  what: 'price table',
+  versionField: 'schemaVersion',
+  current: PRICE_TABLE_VERSION,
+  steps: PRICE_TABLE_MIGRATION_STEPS,
+});
 
 export interface TableIdentity {
   readonly product: string;
@@ -39,11 +56,28 @@ export function parseJsonText(text: string): TextParseResult<unknown> {
   }
 }
 
+/**
+ * A parsed price table document migrated to the current format, then validated; the one way
+ * every table (bundled, custom, the CLI's) is read. A table saved by a newer app says so.
+ */
+export function openPriceTableValue(
+  value: unknown,
+  migrations = priceTableMigrations,
+): TextParseResult<PriceTable> {
+  const migrated = runMigrations(migrations, value);
+  if (!migrated.ok) {
+    // a document that is not an object gets the schema's own message, with its path
+    if (migrated.reason === 'version') return parseWith(PriceTableSchema, value);
+    return { ok: false, problems: [{ path: 'schemaVersion', message: migrated.message }] };
+  }
+  return parseWith(PriceTableSchema, migrated.value);
+}
+
 /** Parses and validates a price table file's text; every problem names its JSON path. */
 export function parsePriceTableText(text: string): TextParseResult<PriceTable> {
   const json = parseJsonText(text);
   if (!json.ok) return json;
-  return parseWith(PriceTableSchema, json.value);
+  return openPriceTableValue(json.value);
 }
 
 export function identityOf(table: TableIdentity): TableIdentity {

@@ -3,6 +3,7 @@ import type { Scenario } from '../engine/index';
 import type { Registry } from '../price-tables/registry';
 import { useRegistry } from './custom-tables';
 import { createQuoteSelector, type QuoteResult } from './quote';
+import { STORAGE_KEY } from './persistence';
 import { createScenarioStore, type ScenarioState } from './store';
 
 /** Memory storage for when the browser offers none (private mode, disabled storage). */
@@ -25,6 +26,13 @@ function browserStorage() {
 
 /** The app's one store: the open scenario, saved in this browser. */
 export const scenarioStore = createScenarioStore({ storage: browserStorage(), now: Date.now });
+
+// Another tab saved the open scenario: this tab asks before it saves again (ADR 021).
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === STORAGE_KEY || event.key === null) scenarioStore.getState().checkOtherTabs();
+  });
+}
 
 /** Reads from the store; re-renders only when the selected value changes. */
 export function useScenarioStore<T>(selector: (state: ScenarioState) => T): T {

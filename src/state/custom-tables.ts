@@ -7,22 +7,25 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { parseWith, PriceTableSchema, type SchemaProblem } from '../engine/index';
+import type { SchemaProblem } from '../engine/index';
 import { bundledRegistry } from '../price-tables/bundled';
 import {
   identityLabel,
+  openPriceTableValue,
   parseJsonText,
   sameIdentity,
   type TableIdentity,
 } from '../price-tables/parse';
 import { withCustomTables, type Registry, type TableEntry } from '../price-tables/registry';
+import { runMigrations } from '../price-tables/migrations';
+import { CUSTOM_TABLES_VERSION, customTablesMigrations } from './formats';
 
 /** The localStorage key of the loaded tables. */
 export const CUSTOM_TABLES_KEY = 'spc:custom-tables';
 /** Where a stored list that can no longer be read is kept aside, so nothing is lost. */
 export const CUSTOM_TABLES_DAMAGED_KEY = 'spc:custom-tables:damaged';
-/** The version of what is stored under CUSTOM_TABLES_KEY. */
-export const CUSTOM_TABLES_VERSION = 1;
+/** The version of what is stored under CUSTOM_TABLES_KEY (its migrations are in formats.ts). */
+export { CUSTOM_TABLES_VERSION } from './formats';
 /** The largest file accepted, in bytes of UTF-8. */
 export const MAX_TABLE_BYTES = 5 * 1024 * 1024;
 /** Deeper JSON than this is no price table (the schema's deepest path is 7). */
@@ -111,7 +114,7 @@ export function loadCustomTable(name: string, text: string, registry: Registry):
     if (!json.ok) return json;
     const unsafe = unsafeKeys(json.value);
     if (unsafe.length > 0) return { ok: false, problems: unsafe };
-    const parsed = parseWith(PriceTableSchema, json.value);
+    const parsed = openPriceTableValue(json.value);
     if (!parsed.ok) return parsed;
     const table = parsed.value;
     const taken = registry.entries.find((e) => sameIdentity(e.table, table));
@@ -159,15 +162,11 @@ interface Options {
 function readStored(raw: string): { ok: true; stored: StoredTables } | { ok: false; why: string } {
   const json = parseJsonText(raw);
   if (!json.ok) return { ok: false, why: 'it is not valid JSON' };
-  const value = json.value as Partial<StoredTables> | null;
+  const migrated = runMigrations(customTablesMigrations, json.value);
+  if (!migrated.ok) return { ok: false, why: migrated.message.replace(/\.$/, '') };
+  const value = migrated.value as Partial<StoredTables> | null;
   if (value === null || typeof value !== 'object' || !Array.isArray(value.tables)) {
     return { ok: false, why: 'it is not a list of tables' };
-  }
-  if (value.version !== CUSTOM_TABLES_VERSION) {
-    return {
-      ok: false,
-      why: `it has store version ${String(value.version)}; this app reads ${CUSTOM_TABLES_VERSION}`,
-    };
   }
   for (const t of value.tables as unknown[]) {
     const item = t as { name?: unknown; text?: unknown } | null;

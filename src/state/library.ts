@@ -1,9 +1,10 @@
-import { runMigrations } from './migrations';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { StateStorage } from 'zustand/middleware';
 import type { Scenario, SchemaProblem } from '../engine/index';
+import { runMigrations } from '../price-tables/migrations';
 import { scenarioStore } from './app-store';
-import { openScenarioValue } from './scenario-io';
+import { LIBRARY_VERSION, libraryMigrations, scenarioFormat, type ScenarioFormat } from './formats';
+import { openScenario } from './scenario-io';
 import type { ScenarioState } from './store';
 
 /**
@@ -15,11 +16,8 @@ import type { ScenarioState } from './store';
 
 export const LIBRARY_KEY = 'spc:library';
 
-/** The version of the stored library; each change adds a migration from the one before. */
-export const LIBRARY_VERSION = 1;
-
-/** LIBRARY_MIGRATIONS[v] turns a stored library of version v − 1 into version v. */
-export const LIBRARY_MIGRATIONS: Readonly<Record<number, (state: unknown) => unknown>> = {};
+/** The version of the stored library; its migrations are in formats.ts (ADR 020). */
+export { LIBRARY_VERSION };
 
 /** The longest scenario name kept. */
 export const NAME_MAX = 200;
@@ -78,6 +76,13 @@ export interface LibraryState {
   /** Forgets a damaged entry (after the user downloaded it, or chose to). */
   discardDamaged(id: string): void;
   dismissMessage(): void;
+  /**
+   * Entries whose last change is not yet written in this browser (storage full or refused);
+   * they stay in this tab, and every later write tries them again.
+   */
+  readonly unsaved: readonly string[];
+  /** Takes the library another tab saved (its JSON text), this tab's unsaved changes on top. */
+  follow(raw: string | null): void;
 }
 
 export interface LibraryDependencies {
@@ -86,6 +91,8 @@ export interface LibraryDependencies {
   /** The working scenario the library saves from and opens into. */
   readonly scenarios: StoreApi<ScenarioState>;
   readonly newId?: () => string;
+  /** How scenarios are opened; tests inject a fake next version. */
+  readonly format?: ScenarioFormat;
 }
 
 /** A name as kept: trimmed, bounded, never empty. */
@@ -126,16 +133,15 @@ interface Loaded {
   newlyDamaged: number;
 }
 
-/** Brings a stored library of any earlier version up to LIBRARY_VERSION. */
-export function migrateLibrary(state: unknown, fromVersion: number): unknown {
-  return runMigrations(state, fromVersion, LIBRARY_VERSION, LIBRARY_MIGRATIONS, 'library version');
-}
-
 /**
  * Reads a stored library (its JSON text): every entry re-validated; whatever cannot be opened
  * goes to `damaged` with its problems. Never throws.
  */
-export function loadLibrary(raw: string | null, newId: () => string = defaultId): Loaded {
+export function loadLibrary(
+  raw: string | null,
+  newId: () => string = defaultId,
+  format: ScenarioFormat = scenarioFormat,
+): Loaded {
   const whole = (message: string): Loaded => ({
     entries: [],
     damaged: [{ id: newId(), name: null, raw: String(raw), problems: [{ path: '', message }] }],
@@ -151,12 +157,9 @@ export function loadLibrary(raw: string | null, newId: () => string = defaultId)
   if (!isRecord(stored) || typeof stored.version !== 'number') {
     return whole('the saved library has no version');
   }
-  let state: unknown;
-  try {
-    state = migrateLibrary(stored.state, stored.version);
-  } catch (e) {
-    return whole(`the saved library cannot be opened: ${describe(e)}`);
-  }
+  const migrated = runMigrations(libraryMigrations, stored);
+  if (!migrated.ok) return whole(migrated.message);
+  const state = (migrated.value as { state?: unknown }).state;
   if (!isRecord(state) || !Array.isArray(state.entries)) {
     return whole('the saved library has no list of entries');
   }
@@ -176,7 +179,7 @@ export function loadLibrary(raw: string | null, newId: () => string = defaultId)
       if (typeof item.savedAt !== 'string' || Number.isNaN(Date.parse(item.savedAt))) {
         problems.push({ path: 'savedAt', message: 'must be a date and time' });
       }
-      const opened = openScenarioValue(item.scenario);
+      const opened = openScenario(item.scenario, { source: 'library', format });
       if (!opened.ok) {
         for (const p of opened.problems) {
           problems.push({ path: p.path ? `scenario.${p.path}` : 'scenario', message: p.message });
@@ -229,11 +232,50 @@ export function loadLibrary(raw: string | null, newId: () => string = defaultId)
   return { entries, damaged, newlyDamaged };
 }
 
+interface Lists {
+  readonly entries: readonly LibraryEntry[];
+  readonly damaged: readonly DamagedEntry[];
+}
+
+/**
+ * One change to the library, applied to the list as freshly read from storage (never to this
+ * tab's copy, which may be stale: ADR 021). Each can be applied again to a list that already
+ * has it, because a change that could not be written is tried again with the next one.
+ */
+interface Change {
+  /** The entry it concerns, to report it unsaved while it is not written. */
+  readonly entryId: string | null;
+  apply(lists: Lists): Lists;
+}
+
+function insertAt(
+  entries: readonly LibraryEntry[],
+  entry: LibraryEntry,
+  at: number,
+): LibraryEntry[] {
+  const next = [...entries];
+  next.splice(Math.max(0, Math.min(at, next.length)), 0, entry);
+  return next;
+}
+
+const addChange = (entry: LibraryEntry, after?: string): Change => ({
+  entryId: entry.id,
+  apply: (lists) => {
+    if (lists.entries.some((e) => e.id === entry.id)) return lists;
+    const at = after === undefined ? -1 : lists.entries.findIndex((e) => e.id === after);
+    return {
+      ...lists,
+      entries: at === -1 ? [...lists.entries, entry] : insertAt(lists.entries, entry, at + 1),
+    };
+  },
+});
+
 export function createLibraryStore({
   storage,
   now,
   scenarios,
   newId = defaultId,
+  format = scenarioFormat,
 }: LibraryDependencies): StoreApi<LibraryState> {
   let initialRaw: string | null = null;
   let readError: string | null = null;
@@ -242,47 +284,101 @@ export function createLibraryStore({
   } catch (e) {
     readError = describe(e);
   }
-  const loaded = loadLibrary(initialRaw, newId);
+  const loaded = loadLibrary(initialRaw, newId, format);
   const fresh = loaded.newlyDamaged;
   const iso = () => new Date(now()).toISOString();
+  /** Changes not yet written; replayed on top of every fresh read until one write succeeds. */
+  const pending: Change[] = [];
+  /** The library as last read from storage, without this tab's unsaved changes. */
+  let base: Lists = { entries: loaded.entries, damaged: loaded.damaged };
 
   const store = createStore<LibraryState>()((set, get) => {
-    /** Sets the new library and saves it; a refusal becomes a message, nothing is lost. */
-    const commit = (
-      next: Partial<Pick<LibraryState, 'entries' | 'damaged' | 'lastDeleted'>>,
-      entryId: string | null,
-    ) => {
-      set(next);
-      const { entries, damaged, message } = get();
+    /** A fresh read's kept-aside entries keep the ids this tab knows them by (same bytes). */
+    const stable = (damaged: readonly DamagedEntry[]): DamagedEntry[] => {
+      const known = get().damaged;
+      return damaged.map((d) => {
+        const same = known.find((k) => k.raw === d.raw);
+        return same ? { ...d, id: same.id } : d;
+      });
+    };
+
+    const replay = (lists: Lists): Lists => pending.reduce((l, c) => c.apply(l), lists);
+
+    const unsavedIds = () => [
+      ...new Set(pending.map((c) => c.entryId).filter((id): id is string => id !== null)),
+    ];
+
+    const notSaved = (why: string, entryId: string | null): LibraryMessage => ({
+      kind: 'not-saved',
+      entryId,
+      message: `The library could not be saved in this browser (${why}). The changes stay in this tab only and will be lost when it closes; download them as JSON to keep a copy.`,
+    });
+
+    /**
+     * Re-reads the library, applies this tab's changes to it and writes it, then reads it back
+     * (ADR 021): another tab's entries are never written over, and a change is reported saved
+     * only once storage holds it.
+     */
+    const commit = (change: Change, extra: Partial<Pick<LibraryState, 'lastDeleted'>> = {}) => {
+      pending.push(change);
+      let raw: string | null;
       try {
-        // a library that could not be read is never overwritten by a smaller one
-        if (readError !== null)
-          throw new Error(`the saved library could not be read (${readError})`);
-        storage.setItem(
-          LIBRARY_KEY,
-          JSON.stringify({ version: LIBRARY_VERSION, state: { entries, damaged } }),
-        );
-        if (message?.kind === 'not-saved') set({ message: null });
+        raw = storage.getItem(LIBRARY_KEY) as string | null;
+      } catch (e) {
+        // a library that cannot be read is never overwritten by this tab's smaller one
+        set({
+          ...replay(base),
+          ...extra,
+          unsaved: unsavedIds(),
+          message: notSaved(`the saved library could not be read: ${describe(e)}`, change.entryId),
+        });
+        return;
+      }
+      const read = loadLibrary(raw, newId, format);
+      const damaged = stable(read.damaged);
+      const known = new Set(get().damaged.map((d) => d.raw));
+      const newlyDamaged = damaged.filter((d) => !known.has(d.raw)).length;
+      base = { entries: read.entries, damaged };
+      const next = replay(base);
+      const text = JSON.stringify({ version: LIBRARY_VERSION, state: next });
+      try {
+        storage.setItem(LIBRARY_KEY, text);
+        if (storage.getItem(LIBRARY_KEY) !== text) {
+          throw new Error('what was written could not be read back');
+        }
       } catch (e) {
         set({
-          message: {
-            kind: 'not-saved',
-            entryId,
-            message: `The library could not be saved in this browser (${describe(e)}). Your scenarios stay in this tab only and will be lost when it closes; download them as JSON to keep a copy.`,
-          },
+          ...next,
+          ...extra,
+          unsaved: unsavedIds(),
+          message: notSaved(describe(e), change.entryId),
         });
+        return;
       }
+      pending.length = 0;
+      base = next;
+      const message = get().message;
+      set({
+        ...next,
+        ...extra,
+        unsaved: [],
+        message:
+          newlyDamaged > 0
+            ? {
+                kind: 'damaged',
+                message: `${newlyDamaged === 1 ? 'One saved scenario' : `${newlyDamaged} saved scenarios`} could not be opened and ${newlyDamaged === 1 ? 'was' : 'were'} kept aside. Download ${newlyDamaged === 1 ? 'it' : 'them'} to keep a copy.`,
+              }
+            : message?.kind === 'not-saved'
+              ? null
+              : message,
+      });
     };
 
     const find = (id: string) => get().entries.find((e) => e.id === id) ?? null;
 
     const add = (name: string, scenario: Scenario, after?: string): LibraryEntry => {
       const entry: LibraryEntry = { id: newId(), name: cleanName(name), savedAt: iso(), scenario };
-      const entries = [...get().entries];
-      const at = after === undefined ? -1 : entries.findIndex((e) => e.id === after);
-      if (at === -1) entries.push(entry);
-      else entries.splice(at + 1, 0, entry);
-      commit({ entries }, entry.id);
+      commit(addChange(entry, after));
       return entry;
     };
 
@@ -290,6 +386,7 @@ export function createLibraryStore({
       entries: loaded.entries,
       damaged: loaded.damaged,
       lastDeleted: null,
+      unsaved: [],
       message:
         readError !== null
           ? {
@@ -306,10 +403,36 @@ export function createLibraryStore({
       saveCurrentAs: (name) => add(name, scenarios.getState().scenario),
       saveScenarioAs: (name, scenario) => add(name, scenario),
       update: (id) => {
-        const entries = get().entries.map((e) =>
-          e.id === id ? { ...e, scenario: scenarios.getState().scenario, savedAt: iso() } : e,
-        );
-        if (find(id)) commit({ entries }, id);
+        const seen = find(id);
+        if (!seen) return;
+        const scenario = scenarios.getState().scenario;
+        const savedAt = iso();
+        const copyId = newId();
+        commit({
+          entryId: id,
+          apply: (lists) => {
+            const at = lists.entries.findIndex((e) => e.id === id);
+            const there = lists.entries[at];
+            if (!there) {
+              // deleted in another tab since: saving over it brings it back, with this content
+              return { ...lists, entries: [...lists.entries, { ...seen, scenario, savedAt }] };
+            }
+            if (there.savedAt === seen.savedAt || there.savedAt === savedAt) {
+              const entries = [...lists.entries];
+              entries[at] = { ...there, scenario, savedAt };
+              return { ...lists, entries };
+            }
+            // saved in another tab since this one read it: keep both, never overwrite theirs
+            if (lists.entries.some((e) => e.id === copyId)) return lists;
+            const copy: LibraryEntry = {
+              id: copyId,
+              name: cleanName(`${there.name} (saved in another tab too)`),
+              savedAt,
+              scenario,
+            };
+            return { ...lists, entries: insertAt(lists.entries, copy, at + 1) };
+          },
+        });
       },
       open: (id) => {
         const entry = find(id);
@@ -327,33 +450,60 @@ export function createLibraryStore({
         if (!entry) return;
         const clean = cleanName(name, entry.name);
         if (clean === entry.name) return;
-        commit(
-          { entries: get().entries.map((e) => (e.id === id ? { ...e, name: clean } : e)) },
-          id,
-        );
+        commit({
+          entryId: id,
+          apply: (lists) => ({
+            ...lists,
+            entries: lists.entries.map((e) => (e.id === id ? { ...e, name: clean } : e)),
+          }),
+        });
       },
       remove: (id) => {
         const index = get().entries.findIndex((e) => e.id === id);
         if (index === -1) return;
         const entry = get().entries[index]!;
         commit(
-          { entries: get().entries.filter((e) => e.id !== id), lastDeleted: { entry, index } },
-          null,
+          {
+            entryId: null,
+            apply: (lists) => ({ ...lists, entries: lists.entries.filter((e) => e.id !== id) }),
+          },
+          { lastDeleted: { entry, index } },
         );
       },
       undoDelete: () => {
         const deleted = get().lastDeleted;
         if (!deleted) return;
-        const entries = [...get().entries];
-        entries.splice(Math.min(deleted.index, entries.length), 0, deleted.entry);
-        commit({ entries, lastDeleted: null }, deleted.entry.id);
+        commit(
+          {
+            entryId: deleted.entry.id,
+            apply: (lists) =>
+              lists.entries.some((e) => e.id === deleted.entry.id)
+                ? lists
+                : { ...lists, entries: insertAt(lists.entries, deleted.entry, deleted.index) },
+          },
+          { lastDeleted: null },
+        );
       },
       discardDamaged: (id) => {
-        const damaged = get().damaged.filter((d) => d.id !== id);
-        commit({ damaged }, null);
-        if (damaged.length === 0 && get().message?.kind === 'damaged') set({ message: null });
+        const gone = get().damaged.find((d) => d.id === id);
+        if (!gone) return;
+        commit({
+          entryId: null,
+          apply: (lists) => ({
+            ...lists,
+            damaged: lists.damaged.filter((d) => d.id !== id && d.raw !== gone.raw),
+          }),
+        });
+        if (get().damaged.length === 0 && get().message?.kind === 'damaged') set({ message: null });
       },
       dismissMessage: () => set({ message: null }),
+      follow: (raw) => {
+        const read = loadLibrary(raw, newId, format);
+        // a library another tab wrote that cannot be read is reported when this tab next writes
+        if (read.newlyDamaged > 0 && read.entries.length === 0) return;
+        base = { entries: read.entries, damaged: stable(read.damaged) };
+        set({ ...replay(base) });
+      },
     };
   });
   return store;
@@ -392,9 +542,7 @@ export const libraryStore: StoreApi<LibraryState> = createLibraryStore({
 export function followOtherTabs(target: Window, store: StoreApi<LibraryState>): () => void {
   const onStorage = (event: StorageEvent) => {
     if (event.key !== LIBRARY_KEY) return;
-    const loaded = loadLibrary(event.newValue);
-    if (loaded.newlyDamaged > 0) return;
-    store.setState({ entries: loaded.entries, damaged: loaded.damaged });
+    store.getState().follow(event.newValue);
   };
   target.addEventListener('storage', onStorage);
   return () => target.removeEventListener('storage', onStorage);

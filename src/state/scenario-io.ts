@@ -1,11 +1,6 @@
-import {
-  formatPath,
-  parseWith,
-  SCENARIO_SCHEMA_VERSION,
-  ScenarioSchema,
-  type Scenario,
-  type SchemaProblem,
-} from '../engine/index';
+import { formatPath, ScenarioSchema, type Scenario, type SchemaProblem } from '../engine/index';
+import { runMigrations } from '../price-tables/migrations';
+import { scenarioFormat, type ScenarioFormat } from './formats';
 
 /**
  * Opening and saving the scenario document of PRICING.md §4 as JSON text. Everything read here
@@ -27,30 +22,50 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
   'prototype',
 ]);
 
-/** Turns a document of one schemaVersion into the next (its `schemaVersion` included). */
-export type ScenarioMigration = (document: Record<string, unknown>) => Record<string, unknown>;
+/** Where a scenario document came from, for messages in users' words. */
+export type ScenarioSource = 'file' | 'link' | 'autosave' | 'library';
 
-/**
- * `SCENARIO_MIGRATIONS[n]` turns a document of schemaVersion n into n + 1 (tldraw's rule: every
- * change to the document adds one step; none is ever edited). Version 1 is the first, so there
- * is none yet; `tests/state/scenario-io.test.ts` checks that every version has a fixture.
- */
-export const SCENARIO_MIGRATIONS: Readonly<Record<number, ScenarioMigration>> = {};
+const NOUN: Record<ScenarioSource, string> = {
+  file: 'the file',
+  link: 'the share link',
+  autosave: 'the saved scenario',
+  library: 'the saved library entry',
+};
 
-export interface MigrationOptions {
-  readonly migrations?: Readonly<Record<number, ScenarioMigration>>;
-  /** The version the migrations lead to; the schema's own unless a test says otherwise. */
-  readonly latest?: number;
+export interface OpenOptions {
+  /** Where the document came from (default: a file). */
+  readonly source?: ScenarioSource;
+  /** The migrations and schema; the app's own unless a test injects a fake next version. */
+  readonly format?: ScenarioFormat;
 }
 
 export type ScenarioOpened =
   | { readonly ok: true; readonly scenario: Scenario; readonly migratedFrom: number | null }
-  | { readonly ok: false; readonly problems: SchemaProblem[] };
+  | {
+      readonly ok: false;
+      readonly problems: SchemaProblem[];
+      /** One sentence for the user: why it cannot be opened. */
+      readonly reason: string;
+    };
 
-const fail = (path: string, message: string): ScenarioOpened => ({
+function reasonOf(problems: readonly SchemaProblem[], source: ScenarioSource): string {
+  const first = problems[0];
+  if (problems.length === 1 && first && (first.path === '' || first.path === 'schemaVersion')) {
+    const text = first.message.charAt(0).toUpperCase() + first.message.slice(1);
+    return /[.!?]$/.test(text) ? text : `${text}.`;
+  }
+  const noun = NOUN[source];
+  return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} does not hold a valid scenario (${problems.length} problem${problems.length === 1 ? '' : 's'}).`;
+}
+
+const failed = (problems: SchemaProblem[], source: ScenarioSource): ScenarioOpened => ({
   ok: false,
-  problems: [{ path, message }],
+  problems,
+  reason: reasonOf(problems, source),
 });
+
+const fail = (path: string, message: string, source: ScenarioSource = 'file'): ScenarioOpened =>
+  failed([{ path, message }], source);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -70,7 +85,8 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 }
 
 /** JSON.parse's message with the place it failed as line and column. */
-function jsonErrorMessage(text: string, error: unknown): string {
+function jsonErrorMessage(text: string, error: unknown, source: ScenarioSource): string {
+  const noun = NOUN[source];
   const raw = error instanceof Error ? error.message : String(error);
   const detail = raw.replace(/\s*\(line \d+ column \d+\)\s*$/, '');
   const position = /at position (\d+)/.exec(detail);
@@ -81,8 +97,8 @@ function jsonErrorMessage(text: string, error: unknown): string {
       : null;
   const base = detail.replace(/\s*in JSON at position \d+/, '');
   return at
-    ? `the file is not valid JSON: ${base} (line ${at.line}, column ${at.column})`
-    : `the file is not valid JSON: ${base}`;
+    ? `${noun} is not valid JSON: ${base} (line ${at.line}, column ${at.column})`
+    : `${noun} is not valid JSON: ${base}`;
 }
 
 /**
@@ -121,83 +137,78 @@ function hostileShape(value: unknown): SchemaProblem | null {
 }
 
 /**
- * Brings a parsed document of any supported schemaVersion up to the latest, then validates it.
- * Used for files, share links and what the library kept in storage.
+ * The one entry through which every scenario is opened — files, share links, the autosave and
+ * library entries (ADR 020): refuses hostile shapes, migrates an older `schemaVersion` step by
+ * step (formats.ts), then validates. Returns the scenario, or problems and a reason for the
+ * user. Never throws.
  */
-export function openScenarioValue(value: unknown, options: MigrationOptions = {}): ScenarioOpened {
-  const migrations = options.migrations ?? SCENARIO_MIGRATIONS;
-  const latest = options.latest ?? SCENARIO_SCHEMA_VERSION;
-  if (!isRecord(value)) {
-    const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-    return fail('', `the document must be a JSON object, not ${got}`);
-  }
-  const hostile = hostileShape(value);
-  if (hostile) return { ok: false, problems: [hostile] };
+export function openScenario(value: unknown, options: OpenOptions = {}): ScenarioOpened {
+  const source = options.source ?? 'file';
+  const format = options.format ?? scenarioFormat;
+  try {
+    if (!isRecord(value)) {
+      const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+      return fail('', `the document must be a JSON object, not ${got}`, source);
+    }
+    const hostile = hostileShape(value);
+    if (hostile) return failed([hostile], source);
 
-  const version = value.schemaVersion;
-  if (version === undefined) return fail('schemaVersion', 'is missing (expected a number)');
-  if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return fail('schemaVersion', 'must be a whole number (the version of the scenario format)');
-  }
-  if (version > latest) {
+    const version = value.schemaVersion;
+    if (version === undefined)
+      return fail('schemaVersion', 'is missing (expected a number)', source);
+    if (typeof version !== 'number' || !Number.isInteger(version)) {
+      return fail(
+        'schemaVersion',
+        'must be a whole number (the version of the scenario format)',
+        source,
+      );
+    }
+    const migrated = runMigrations(format.migrations, value);
+    if (!migrated.ok) return fail('schemaVersion', migrated.message, source);
+    const parsed = format.validate(migrated.value);
+    if (!parsed.ok) return failed([...parsed.problems], source);
+    return {
+      ok: true,
+      scenario: parsed.value,
+      migratedFrom: migrated.from === format.migrations.current ? null : migrated.from,
+    };
+  } catch (e) {
+    // a last guard: a document must never break the page
     return fail(
-      'schemaVersion',
-      `this scenario was saved by a newer version of the app (schemaVersion ${version}); this version opens up to schemaVersion ${latest}. Update the app to open it.`,
+      '',
+      `the scenario could not be read: ${e instanceof Error ? e.message : String(e)}`,
+      source,
     );
   }
-
-  let current: Record<string, unknown> = value;
-  for (let v = version; v < latest; v++) {
-    const step = migrations[v];
-    if (!step) {
-      return fail(
-        'schemaVersion',
-        `schemaVersion ${version} is not supported (no migration from version ${v} to ${v + 1})`,
-      );
-    }
-    try {
-      current = step(current);
-    } catch (e) {
-      return fail(
-        'schemaVersion',
-        `the scenario could not be migrated from schemaVersion ${v} to ${v + 1}: ${e instanceof Error ? e.message : String(e)}`,
-      );
-    }
-  }
-
-  const parsed = parseWith(ScenarioSchema, current);
-  if (!parsed.ok) return { ok: false, problems: [...parsed.problems] };
-  return { ok: true, scenario: parsed.value, migratedFrom: version === latest ? null : version };
 }
 
 /**
  * Opens a scenario document from JSON text: bounded in size, JSON errors with line and column,
- * prototype keys refused, older schemaVersions migrated, a newer one refused. Never throws.
+ * then `openScenario`. Never throws.
  */
-export function parseScenarioDocument(
-  text: string,
-  options: MigrationOptions = {},
-): ScenarioOpened {
+export function parseScenarioDocument(text: string, options: OpenOptions = {}): ScenarioOpened {
+  const source = options.source ?? 'file';
   try {
-    if (typeof text !== 'string') return fail('', 'the document must be text');
+    if (typeof text !== 'string') return fail('', 'the document must be text', source);
     if (text.length > SCENARIO_MAX_CHARS) {
       return fail(
         '',
-        `the file is too large to be a scenario (${Math.round(text.length / 1024)} KB; at most ${SCENARIO_MAX_CHARS / 1024} KB)`,
+        `${NOUN[source]} is too large to be a scenario (${Math.round(text.length / 1024)} KB; at most ${SCENARIO_MAX_CHARS / 1024} KB)`,
+        source,
       );
     }
     let value: unknown;
     try {
       value = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      return fail('', jsonErrorMessage(text, e));
+      return fail('', jsonErrorMessage(text, e, source), source);
     }
-    return openScenarioValue(value, options);
+    return openScenario(value, options);
   } catch (e) {
-    // a last guard: a document must never break the page
     return fail(
       '',
       `the scenario could not be read: ${e instanceof Error ? e.message : String(e)}`,
+      source,
     );
   }
 }

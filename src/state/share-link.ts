@@ -1,5 +1,6 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import type { Scenario } from '../engine/index';
+import type { ScenarioFormat } from './formats';
 import { compactScenario, parseScenarioDocument, SCENARIO_MAX_CHARS } from './scenario-io';
 
 /**
@@ -133,7 +134,10 @@ function inflateBounded(bytes: Uint8Array, cap: number): Uint8Array | 'too-large
  * message saying why it cannot be opened. Sizes are checked before anything is inflated; the
  * inflated JSON goes through `parseScenarioDocument`. Never throws.
  */
-export function decodeShareLink(query: string): ShareLinkDecoded {
+export function decodeShareLink(
+  query: string,
+  options: { readonly format?: ScenarioFormat } = {},
+): ShareLinkDecoded {
   try {
     if (typeof query !== 'string') return bad('This share link is not valid.');
     if (query.length > SHARE_LINK_MAX_CHARS) {
@@ -167,12 +171,18 @@ export function decodeShareLink(query: string): ShareLinkDecoded {
     } catch {
       return bad('This share link is damaged: its scenario is not text.');
     }
-    const opened = parseScenarioDocument(text);
+    const opened = parseScenarioDocument(text, { source: 'link', format: options.format });
     if (!opened.ok) {
+      const only = opened.problems.length === 1 ? opened.problems[0]! : null;
+      // one whole-document problem (not JSON, a newer app) is said as it is, in one sentence
+      if (only && (only.path === '' || only.path === 'schemaVersion')) {
+        return bad(opened.reason);
+      }
       const list = opened.problems
         .slice(0, 5)
         .map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
-        .join('; ');
+        .join('; ')
+        .replace(/\.$/, '');
       const more = opened.problems.length > 5 ? ` (and ${opened.problems.length - 5} more)` : '';
       return bad(`This share link does not hold a valid scenario: ${list}${more}.`);
     }

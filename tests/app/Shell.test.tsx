@@ -6,6 +6,7 @@ import { Shell } from '../../src/app/Shell';
 import { moneyFormatter } from '../../src/components/format';
 import { bundledRegistry } from '../../src/price-tables/bundled';
 import { localToday, scenarioStore } from '../../src/state/app-store';
+import { libraryStore } from '../../src/state/library';
 import { createQuoteSelector } from '../../src/state/quote';
 import { sampleScenario } from '../../src/state/sample';
 import { resetApp as reset } from '../support/app-state';
@@ -125,6 +126,8 @@ describe('the shell', () => {
         notice: {
           kind: 'recovered',
           key: 'spc:recovered:2026-11-22T10:00:00.000Z',
+          raw: '{"saved":"copy"}',
+          reason: 'The saved scenario does not hold a valid scenario (1 problem).',
           problems: [{ path: 'customers[0].count', message: 'must be a whole number ≥ 1' }],
         },
       }),
@@ -137,6 +140,65 @@ describe('the shell', () => {
     await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(scenarioStore.getState().notice).toBeNull();
+  });
+
+  it('says truthfully when no copy of an unopenable save could be kept, and offers its exact text', () => {
+    render(<Shell />);
+    act(() =>
+      scenarioStore.setState({
+        notice: {
+          kind: 'recovered',
+          key: null,
+          raw: '{"version":99}',
+          reason: 'This saved scenario was saved by a newer version of the app.',
+          problems: [{ path: '', message: 'saved by a newer version of the app' }],
+        },
+      }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('saved by a newer version of the app');
+    expect(alert).toHaveTextContent(/no room to keep a copy of it, so it stays saved where it was/);
+    expect(alert).not.toHaveTextContent(/kept in this browser under/);
+    expect(within(alert).getByRole('button', { name: 'Save my work over it' })).toBeEnabled();
+    expect(within(alert).getByRole('button', { name: 'Download the saved copy' })).toBeEnabled();
+  });
+
+  it('tells when another tab changed the scenario, and loads theirs on request', async () => {
+    const user = userEvent.setup();
+    render(<Shell />);
+    const theirs = { ...sampleScenario(), title: 'Changed in the other tab' };
+    act(() =>
+      scenarioStore.setState({
+        conflict: { theirs, reason: null, raw: JSON.stringify(theirs), savedAt: null },
+      }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('This scenario was changed in another tab');
+    expect(within(alert).getByRole('button', { name: 'Keep mine' })).toBeEnabled();
+    await user.click(within(alert).getByRole('button', { name: 'Load their version' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('banner')).toHaveTextContent('Changed in the other tab');
+  });
+
+  it('Keep mine keeps the other tab’s version in the library first, and says where', async () => {
+    const user = userEvent.setup();
+    render(<Shell />);
+    const theirs = { ...sampleScenario(), title: 'Theirs' };
+    act(() =>
+      scenarioStore.setState({
+        conflict: { theirs, reason: null, raw: JSON.stringify(theirs), savedAt: null },
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Keep mine' }));
+    expect(scenarioStore.getState().conflict).toBeNull();
+    const kept = libraryStore
+      .getState()
+      .entries.find((e) => e.name === 'Theirs (from another tab)');
+    expect(kept?.scenario).toEqual(theirs);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'The other tab’s version is in the library as “Theirs (from another tab)”',
+    );
+    act(() => libraryStore.getState().remove(kept!.id));
   });
 
   it('shows a storage notice', () => {

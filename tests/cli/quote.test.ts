@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromCaller, runQuote, type QuoteArgs } from '../../src/cli/run-quote';
-import { examplesDir, withoutVersion2Fields } from '../support/examples';
+import { examplesDir } from '../support/examples';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const examples = examplesDir;
@@ -41,6 +41,8 @@ describe('quote: the worked examples', () => {
     ['example-1-mixed', 0],
     ['example-2-hardware', 0],
     ['example-3-errors', 1],
+    ['example-4-growth', 0],
+    ['example-5-cash', 0],
   ] as const) {
     it(`${name} prints the exact quote of PRICING.md and exits ${status}`, async () => {
       const r = await quote([join(examples, `${name}.json`)], {
@@ -48,11 +50,12 @@ describe('quote: the worked examples', () => {
         today: '2026-12-01',
       });
       expect(r.code).toBe(status);
-      // Version-1 fields only until the engine has version 2 (tests/support/examples.ts).
-      const expected: unknown = withoutVersion2Fields(
-        JSON.parse(readFileSync(join(examples, `${name}.quote.json`), 'utf8')),
+      // every field, version 2's included; the text itself in the examples' key order
+      const expected: unknown = JSON.parse(
+        readFileSync(join(examples, `${name}.quote.json`), 'utf8'),
       );
       expect(JSON.parse(r.stdout)).toEqual(expected);
+      expect(r.stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`);
     });
   }
 
@@ -210,9 +213,7 @@ describe('npm run quote (the real command)', () => {
       { cwd: repo, encoding: 'utf8' },
     );
     expect(JSON.parse(out)).toEqual(
-      withoutVersion2Fields(
-        JSON.parse(readFileSync(join(examples, 'example-2-hardware.quote.json'), 'utf8')),
-      ),
+      JSON.parse(readFileSync(join(examples, 'example-2-hardware.quote.json'), 'utf8')),
     );
   });
 

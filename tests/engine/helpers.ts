@@ -266,7 +266,7 @@ export function scenario(o: ScenarioOverrides = {}): Scenario {
   const { platform, pricing, customers = [], ...rest } = o;
   const seen = new Set<string>();
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     title: 'Test scenario',
     preparedBy: { name: '', company: '' },
     preparedFor: { name: '', company: '' },

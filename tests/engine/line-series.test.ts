@@ -1,3 +1,4 @@
+import { parseScenario } from '../support/scenarios';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -69,7 +70,7 @@ describe('customerSeries', () => {
   const sampleTable = PriceTableSchema.parse(
     read('../../pricing-data/tr7-service-provider/USD/2026.11.json'),
   );
-  const plan = ScenarioSchema.parse(read('../../scenarios/sample-msp-plan.json'));
+  const plan = parseScenario(read('../../scenarios/sample-msp-plan.json'));
 
   it('adds up to every line of the sample plan and to its months', () => {
     expectConsistent(plan, sampleTable, '2026-11-22');
@@ -78,13 +79,13 @@ describe('customerSeries', () => {
   it('adds up on the golden examples (PRICING.md examples)', () => {
     const t = PriceTableSchema.parse(read(`${examples}example-table.json`));
     for (const name of ['example-1-mixed', 'example-2-hardware']) {
-      expectConsistent(ScenarioSchema.parse(read(`${examples}${name}.json`)), t, '2026-12-01');
+      expectConsistent(parseScenario(read(`${examples}${name}.json`)), t, '2026-12-01');
     }
   });
 
   it('is null when the quote has errors', () => {
     const t = PriceTableSchema.parse(read(`${examples}example-table.json`));
-    const s = ScenarioSchema.parse(read(`${examples}example-3-errors.json`));
+    const s = parseScenario(read(`${examples}example-3-errors.json`));
     expect(customerSeries(s, t, { today: '2026-12-01' })).toBeNull();
   });
 
@@ -112,7 +113,7 @@ describe('customerSeries', () => {
       const t = PriceTableSchema.parse(structuredClone(TABLE_VARIANTS[name]!));
       fc.assert(
         fc.property(validScenarioArb(TABLE_VARIANTS[name]!, 4), (generated) => {
-          expectConsistent(ScenarioSchema.parse(generated), t, '2026-12-01');
+          expectConsistent(parseScenario(generated), t, '2026-12-01');
         }),
         { numRuns: RUNS },
       );

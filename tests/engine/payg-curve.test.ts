@@ -1,3 +1,4 @@
+import { parseScenario } from '../support/scenarios';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -34,7 +35,7 @@ import { examplesUrl } from '../support/examples';
 const RUNS = Number(process.env.FC_RUNS ?? 60);
 
 function curveOf(s: Scenario, id: string, t: PriceTable = TABLE): PaygBreakEven {
-  const c = paygBreakEven(ScenarioSchema.parse(s), t, id);
+  const c = paygBreakEven(parseScenario(s), t, id);
   if (!c) throw new Error('expected a PAYG break-even curve');
   return c;
 }
@@ -122,7 +123,7 @@ function expectCurve(c: PaygBreakEven, t: PriceTable, minorDigits: number): void
 
 /** The curve agrees with the quote's advice for the line (when there is one). */
 function expectAdvice(c: PaygBreakEven, s: Scenario, t: PriceTable): void {
-  const q = calculateQuote(ScenarioSchema.parse(s), t, { today: TODAY });
+  const q = calculateQuote(parseScenario(s), t, { today: TODAY });
   const advice = q.customers.find((x) => x.id === c.lineId)!.advice;
   expect(c.advice).toEqual(advice);
   if (advice === null) return;
@@ -296,7 +297,7 @@ describe('paygBreakEven', () => {
     const sampleTable = PriceTableSchema.parse(
       read('pricing-data/tr7-service-provider/USD/2026.11.json'),
     );
-    const plan = ScenarioSchema.parse(read('scenarios/sample-msp-plan.json'));
+    const plan = parseScenario(read('scenarios/sample-msp-plan.json'));
 
     it('every PAYG line: the invariants and the advice', () => {
       const payg = plan.customers.filter((c) => c.license.model === 'payg').map((c) => c.id);
@@ -348,7 +349,7 @@ describe('paygBreakEven', () => {
     const exampleTable = PriceTableSchema.parse(read('example-table.json'));
 
     it("example 1, c2: a seasonal segment of 4; the golden quote's advice", () => {
-      const s = ScenarioSchema.parse(read('example-1-mixed.json'));
+      const s = parseScenario(read('example-1-mixed.json'));
       const golden = read('example-1-mixed.quote.json') as {
         customers: { id: string; advice: unknown }[];
       };
@@ -365,14 +366,14 @@ describe('paygBreakEven', () => {
     });
 
     it('example 2, g2: a PAYG line with an end month', () => {
-      const s = ScenarioSchema.parse(read('example-2-hardware.json'));
+      const s = parseScenario(read('example-2-hardware.json'));
       const c = paygBreakEven(s, exampleTable, 'g2')!;
       expectCurve(c, exampleTable, 2);
       expectAdvice(c, s, exampleTable);
     });
 
     it('example 3 (errors): null', () => {
-      const s = ScenarioSchema.parse(read('example-3-errors.json'));
+      const s = parseScenario(read('example-3-errors.json'));
       for (const line of s.customers) expect(paygBreakEven(s, exampleTable, line.id)).toBeNull();
     });
   });
@@ -384,7 +385,7 @@ describe('paygBreakEven', () => {
       it(`${name}: every PAYG line keeps the invariants and agrees with its advice`, () => {
         fc.assert(
           fc.property(validScenarioArb(TABLE_VARIANTS[name]!, 4), (generated) => {
-            const s = ScenarioSchema.parse(generated);
+            const s = parseScenario(generated);
             const valid = calculateQuote(s, t, { today: TODAY }).totals !== null;
             for (const line of s.customers) {
               const c = paygBreakEven(s, t, line.id);
@@ -407,29 +408,29 @@ describe('paygBreakEven', () => {
     const s = scenario({ customers: [fixedLine({ id: 'f' }), paygLine({ id: 'p' })] });
 
     it('null for a fixed-term line and for an unknown id', () => {
-      expect(paygBreakEven(ScenarioSchema.parse(s), TABLE, 'f')).toBeNull();
-      expect(paygBreakEven(ScenarioSchema.parse(s), TABLE, 'nobody')).toBeNull();
-      expect(paygBreakEven(ScenarioSchema.parse(s), TABLE, 'p')).not.toBeNull();
+      expect(paygBreakEven(parseScenario(s), TABLE, 'f')).toBeNull();
+      expect(paygBreakEven(parseScenario(s), TABLE, 'nobody')).toBeNull();
+      expect(paygBreakEven(parseScenario(s), TABLE, 'p')).not.toBeNull();
     });
 
     it('null when the quote has errors, even for a PAYG line that has none itself', () => {
       const broken = scenario({
         customers: [fixedLine({ id: 'f', license: { termMonths: 5 } }), paygLine({ id: 'p' })],
       });
-      expect(paygBreakEven(ScenarioSchema.parse(broken), TABLE, 'p')).toBeNull();
+      expect(paygBreakEven(parseScenario(broken), TABLE, 'p')).toBeNull();
     });
 
     it('null when the hourly rate is 0: PAYG never reaches a fixed term', () => {
       const free = table((t) => {
         t.service.payg.hourly['core']!['100m'] = '0';
       });
-      expect(paygBreakEven(ScenarioSchema.parse(s), free, 'p')).toBeNull();
+      expect(paygBreakEven(parseScenario(s), free, 'p')).toBeNull();
     });
   });
 
   it('is pure: frozen inputs, the same answer twice', () => {
     const frozen = deepFreeze(
-      ScenarioSchema.parse(scenario({ customers: [paygLine({ license: { vServices: 9 } })] })),
+      parseScenario(scenario({ customers: [paygLine({ license: { vServices: 9 } })] })),
     );
     const t = deepFreeze(table());
     const first = paygBreakEven(frozen, t, 'p');

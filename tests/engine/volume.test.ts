@@ -1,3 +1,4 @@
+import { parseScenario } from '../support/scenarios';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -39,14 +40,14 @@ const wl = (count: number, usersPerApp = 0): AppEntry => ({
 });
 
 function volumeOf(s: Scenario, t: PriceTable = TABLE) {
-  const result = whiteLabelVolume(ScenarioSchema.parse(s), t, OPTIONS);
+  const result = whiteLabelVolume(parseScenario(s), t, OPTIONS);
   if (!result) throw new Error('expected white-label volume figures');
   return result;
 }
 
 /** totals.cost of a quote, in cents. */
 function costOf(s: Scenario, t: PriceTable): bigint {
-  const q = calculateQuote(ScenarioSchema.parse(s), t, OPTIONS);
+  const q = calculateQuote(parseScenario(s), t, OPTIONS);
   if (!q.totals) throw new Error(`expected a valid quote, got ${JSON.stringify(q.issues)}`);
   return minor(q.totals.cost);
 }
@@ -290,12 +291,12 @@ describe('whiteLabelVolume', () => {
     const child: AppEntry = { ...wl(1), bundle: 'full-feature', provisioning: 'child' };
     const s = scenario({ customers: [fixedLine({ apps: [child] })] });
     expect(calculateQuote(s, TABLE, OPTIONS).totals).toBeNull();
-    expect(whiteLabelVolume(ScenarioSchema.parse(s), TABLE, OPTIONS)).toBeNull();
+    expect(whiteLabelVolume(parseScenario(s), TABLE, OPTIONS)).toBeNull();
   });
 
   it('is pure: frozen inputs, the same answer twice', () => {
     const s = deepFreeze(
-      ScenarioSchema.parse(
+      parseScenario(
         scenario({ mainApps: [wl(2)], customers: [fixedLine({ apps: [wl(1)] })] }),
       ),
     );
@@ -312,7 +313,7 @@ describe('whiteLabelVolume', () => {
     const exampleTable = PriceTableSchema.parse(read('example-table.json'));
 
     it('example 1: one main white-label app, a child app; saving = difference of quotes', () => {
-      const s = ScenarioSchema.parse(read('example-1-mixed.json'));
+      const s = parseScenario(read('example-1-mixed.json'));
       const v = whiteLabelVolume(s, exampleTable, OPTIONS)!;
       expect(v.peakInstances).toBe(1);
       expect(v.instancesByMonth).toEqual(Array(s.horizonMonths).fill(1));
@@ -330,7 +331,7 @@ describe('whiteLabelVolume', () => {
     });
 
     it('example 3 (errors): null', () => {
-      const s = ScenarioSchema.parse(read('example-3-errors.json'));
+      const s = parseScenario(read('example-3-errors.json'));
       expect(whiteLabelVolume(s, exampleTable, OPTIONS)).toBeNull();
     });
   });

@@ -1,3 +1,4 @@
+import { parseScenario } from '../support/scenarios';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +44,7 @@ const wl = (count: number, usersPerApp = 0): AppEntry => ({
 });
 
 function waterfallOf(s: Scenario, t: PriceTable = TABLE, customerId?: string): PriceWaterfall {
-  const w = priceWaterfall(ScenarioSchema.parse(s), t, OPTIONS, customerId);
+  const w = priceWaterfall(parseScenario(s), t, OPTIONS, customerId);
   if (!w) throw new Error('expected a price waterfall');
   return w;
 }
@@ -95,7 +96,7 @@ const platformCost = (q: Quote) => sumOf(q.months.map((m) => m.cost.platform));
  * (cost with no revenue; main apps take the volume discount, nothing on it a term discount).
  */
 function expectCustomerSums(s: Scenario, t: PriceTable): void {
-  const parsed = ScenarioSchema.parse(s);
+  const parsed = parseScenario(s);
   const q = calculateQuote(parsed, t, OPTIONS);
   const deal = priceWaterfall(parsed, t, OPTIONS)!;
   const lines = q.customers.map((c) => {
@@ -252,7 +253,7 @@ describe('priceWaterfall', () => {
     const sampleTable = PriceTableSchema.parse(
       read('pricing-data/tr7-service-provider/USD/2026.11.json'),
     );
-    const plan = ScenarioSchema.parse(read('scenarios/sample-msp-plan.json'));
+    const plan = parseScenario(read('scenarios/sample-msp-plan.json'));
 
     it('the deal: the identities, the quote totals, both discounts', () => {
       const q = calculateQuote(plan, sampleTable, OPTIONS);
@@ -295,7 +296,7 @@ describe('priceWaterfall', () => {
 
     for (const name of ['example-1-mixed', 'example-2-hardware']) {
       it(`${name}: the identities on the golden quote's totals, and per line`, () => {
-        const s = ScenarioSchema.parse(read(`${name}.json`));
+        const s = parseScenario(read(`${name}.json`));
         const golden = read(`${name}.quote.json`) as Quote;
         const w = priceWaterfall(s, exampleTable, OPTIONS)!;
         expect(w.cost).toBe(golden.totals!.cost);
@@ -308,7 +309,7 @@ describe('priceWaterfall', () => {
     }
 
     it('example 1: the term discounts of the 12-month line and the conversion', () => {
-      const s = ScenarioSchema.parse(read('example-1-mixed.json'));
+      const s = parseScenario(read('example-1-mixed.json'));
       // c1 plus / 500m / 14 vS, 12 months at 7.5 %: 579.00 + 4 × 9.50 = 617.00 → 570.725 → 570.73,
       //   6 months × 46.27 = 277.62
       // c3 core / 1g / 5 vS, converts at month 4 to 24 months at 12 %: 668.00 → 587.84,
@@ -322,7 +323,7 @@ describe('priceWaterfall', () => {
     });
 
     it('example 2: 3 customers on 36 months and a 6-month term not renewed', () => {
-      const s = ScenarioSchema.parse(read('example-2-hardware.json'));
+      const s = parseScenario(read('example-2-hardware.json'));
       // g1 plus / 1g / 25 vS at 15 %: 949.00 + 15 × 9.50 = 1091.50 → 927.775 → 927.78,
       //   3 × 14 months × 163.72 = 6876.24
       // g3 core / 100m at 2.5 %: 149.00 → 145.275 → 145.28, 6 months × 3.72 = 22.32
@@ -337,7 +338,7 @@ describe('priceWaterfall', () => {
     });
 
     it('example 3 (errors): null, for the deal and for a line', () => {
-      const s = ScenarioSchema.parse(read('example-3-errors.json'));
+      const s = parseScenario(read('example-3-errors.json'));
       expect(priceWaterfall(s, exampleTable, OPTIONS)).toBeNull();
       expect(priceWaterfall(s, exampleTable, OPTIONS, s.customers[0]!.id)).toBeNull();
     });
@@ -351,7 +352,7 @@ describe('priceWaterfall', () => {
       it(`${name}: the identities, the lines' sums, and no discount on plain PAYG lines`, () => {
         fc.assert(
           fc.property(validScenarioArb(TABLE_VARIANTS[name]!, 4), (generated) => {
-            const s = ScenarioSchema.parse(generated);
+            const s = parseScenario(generated);
             const q = calculateQuote(s, t, OPTIONS);
             const w = priceWaterfall(s, t, OPTIONS);
             if (q.totals === null) {
@@ -386,16 +387,16 @@ describe('priceWaterfall', () => {
   describe('null cases', () => {
     it('null for an unknown customer id; the deal is still there', () => {
       const s = scenario({ customers: [fixedLine()] });
-      expect(priceWaterfall(ScenarioSchema.parse(s), TABLE, OPTIONS, 'nobody')).toBeNull();
-      expect(priceWaterfall(ScenarioSchema.parse(s), TABLE, OPTIONS)).not.toBeNull();
-      expect(priceWaterfall(ScenarioSchema.parse(s), TABLE, OPTIONS, null)?.scope).toBe('deal');
+      expect(priceWaterfall(parseScenario(s), TABLE, OPTIONS, 'nobody')).toBeNull();
+      expect(priceWaterfall(parseScenario(s), TABLE, OPTIONS)).not.toBeNull();
+      expect(priceWaterfall(parseScenario(s), TABLE, OPTIONS, null)?.scope).toBe('deal');
     });
 
     it('null when the quote has errors', () => {
       const s = scenario({ customers: [fixedLine({ license: { termMonths: 5 } })] });
-      expect(calculateQuote(ScenarioSchema.parse(s), TABLE, OPTIONS).totals).toBeNull();
-      expect(priceWaterfall(ScenarioSchema.parse(s), TABLE, OPTIONS)).toBeNull();
-      expect(priceWaterfall(ScenarioSchema.parse(s), TABLE, OPTIONS, 'c')).toBeNull();
+      expect(calculateQuote(parseScenario(s), TABLE, OPTIONS).totals).toBeNull();
+      expect(priceWaterfall(parseScenario(s), TABLE, OPTIONS)).toBeNull();
+      expect(priceWaterfall(parseScenario(s), TABLE, OPTIONS, 'c')).toBeNull();
     });
 
     it('null when the list price, with no discount, passes 2^53 minor units', () => {
@@ -411,13 +412,13 @@ describe('priceWaterfall', () => {
       const line = fixedLine({ count: 100_000, license: { termMonths: 60 } });
       const s = scenario({ customers: [line], pricing: { defaultMarkupPct: '0' } });
       expect(validQuote(s, steep).totals.cost).toBe('10800000000000.00');
-      expect(priceWaterfall(ScenarioSchema.parse(s), steep, OPTIONS)).toBeNull();
+      expect(priceWaterfall(parseScenario(s), steep, OPTIONS)).toBeNull();
     });
   });
 
   it('is pure: frozen inputs (the table copies are new objects), the same answer twice', () => {
     const s = deepFreeze(
-      ScenarioSchema.parse(
+      parseScenario(
         scenario({
           mainApps: [wl(3)],
           customers: [fixedLine({ license: { termMonths: 12 }, apps: [wl(1)] })],

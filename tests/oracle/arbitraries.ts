@@ -258,6 +258,21 @@ export interface GenApp {
   usersPerApp: number;
   provisioning: 'standalone' | 'child';
 }
+/** PRICING.md §7: one change of a line's plan. */
+export interface GenChange {
+  fromMonth: number;
+  count?: number;
+  bandwidth?: string;
+  bundle?: string;
+  vServices?: number;
+  hoursPerMonth?: number | number[];
+}
+export type GenBillingMode = 'monthly' | 'annual' | 'upfront';
+/** PRICING.md §8: one side of the billing section (every field optional). */
+export interface GenBillingSide {
+  fixedTerm?: GenBillingMode;
+  paymentDelayMonths?: number;
+}
 export interface GenCustomer {
   id: string;
   name: string;
@@ -268,9 +283,15 @@ export interface GenCustomer {
   license: Record<string, unknown>;
   sell: unknown;
   apps: GenApp[];
+  /** Version 2 only (§7). */
+  changes?: GenChange[];
+  /** Version 2 only (§8): overrides billing.customers.fixedTerm for this line. */
+  billing?: GenBillingMode;
 }
 export interface GenScenario {
-  schemaVersion: 1;
+  schemaVersion: 1 | 2;
+  /** Version 2 only (§8). */
+  billing?: { vendor?: GenBillingSide; customers?: GenBillingSide };
   title: string;
   preparedBy: { name: string; company: string };
   preparedFor: { name: string; company: string };
@@ -553,6 +574,123 @@ export const validScenarioArb = (t: RefTable, maxCustomers = 5): fc.Arbitrary<Ge
     });
 
 // ---------------------------------------------------------------------------------------------
+// version 2 scenarios (PRICING.md §7 changes over time, §8 billing and cash)
+// ---------------------------------------------------------------------------------------------
+
+const billingModeArb = fc.constantFrom<GenBillingMode>('monthly', 'annual', 'upfront');
+/** One side of `billing`: absent fields mean `monthly` and 0 (§8), so they are left out at times. */
+const billingSideArb: fc.Arbitrary<GenBillingSide> = fc.record(
+  { fixedTerm: billingModeArb, paymentDelayMonths: fc.integer({ min: 0, max: 3 }) },
+  { requiredKeys: [] },
+);
+const billingArb = fc.option(
+  fc.record({ vendor: billingSideArb, customers: billingSideArb }, { requiredKeys: [] }),
+  { freq: 5, nil: undefined },
+);
+
+/** The raw material of one change; `fromMonth` and validity are settled per line. */
+const changeSeedArb = (t: RefTable) =>
+  fc.record({
+    gap: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 14 })),
+    // 'same' restates the count in force (§7: on a renew:false line it can start a new cohort)
+    count: fc.option(
+      fc.oneof(
+        { arbitrary: fc.constant<number | 'same'>('same'), weight: 1 },
+        { arbitrary: fc.constant(0), weight: 1 },
+        { arbitrary: fc.integer({ min: 0, max: 8 }), weight: 3 },
+        { arbitrary: fc.integer({ min: 0, max: 40 }), weight: 2 },
+      ),
+      { freq: 3 },
+    ),
+    bandwidth: fc.option(fc.constantFrom(...t.service.bandwidthTiers.map((b) => b.id)), {
+      freq: 3,
+    }),
+    bundle: fc.option(fc.constantFrom(...t.service.bundles.map((b) => b.id)), { freq: 4 }),
+    vServices: fc.option(
+      fc.oneof(
+        fc.integer({ min: 0, max: 15 }),
+        fc.integer({ min: 0, max: t.service.maxVServices }),
+      ),
+      { freq: 4 },
+    ),
+    hours: fc.option(fc.oneof(hoursArb, fc.array(hoursArb, { minLength: 12, maxLength: 12 })), {
+      freq: 3,
+    }),
+  });
+type ChangeSeed = ReturnType<typeof changeSeedArb> extends fc.Arbitrary<infer U> ? U : never;
+
+/**
+ * Valid changes for a line from seeds: `fromMonth` ascending strictly after `startMonth`, within
+ * the horizon and the line's endMonth; none on a converted line; hours only on PAYG lines; every
+ * entry with at least one field.
+ */
+function changesFor(c: GenCustomer, H: number, seeds: ChangeSeed[]): GenChange[] {
+  const license = c.license;
+  if (license['model'] === 'payg' && license['convertTo'] !== null) return [];
+  const payg = license['model'] === 'payg';
+  const last = payg && c.endMonth !== null ? c.endMonth : H;
+  const out: GenChange[] = [];
+  let from = c.startMonth;
+  let count = c.count;
+  for (const seed of seeds) {
+    from += 1 + seed.gap;
+    if (from > last) break;
+    const change: GenChange = { fromMonth: from };
+    if (seed.count !== null) change.count = seed.count === 'same' ? count : seed.count;
+    if (seed.bandwidth !== null) change.bandwidth = seed.bandwidth;
+    if (seed.bundle !== null) change.bundle = seed.bundle;
+    if (seed.vServices !== null) change.vServices = seed.vServices;
+    if (payg && seed.hours !== null) change.hoursPerMonth = seed.hours;
+    if (Object.keys(change).length === 1) change.count = count; // an entry needs a field
+    count = change.count ?? count;
+    out.push(change);
+  }
+  return out;
+}
+
+/**
+ * A random version-2 scenario that passes every rule: the version-1 generator's scenario with
+ * random changes on most lines (PAYG and fixed-term, renewing or not; counts up, down, to 0 and
+ * restated; bandwidth, bundle, vServices and hours), a random `billing` section (or none),
+ * random per-line billing overrides, and now and then a line sold at a fixed price of 0.
+ */
+export const validScenarioV2Arb = (t: RefTable, maxCustomers = 5): fc.Arbitrary<GenScenario> =>
+  fc
+    .tuple(
+      validScenarioArb(t, maxCustomers),
+      fc.array(
+        fc.tuple(
+          fc.option(fc.array(changeSeedArb(t), { minLength: 1, maxLength: 6 }), { freq: 4 }),
+          fc.option(billingModeArb, { freq: 2 }),
+          // a fixed price left at 0: the line costs money and earns nothing (warning no-revenue)
+          fc.integer({ min: 0, max: 11 }).map((n) => n === 0),
+          // PAYG lines with changes are rarer than converted ones in the version-1 generator
+          fc.boolean(),
+        ),
+        { minLength: maxCustomers, maxLength: maxCustomers },
+      ),
+      billingArb,
+      fc.boolean(),
+    )
+    .map(([scenario, perLine, billing, emptyChanges]) => {
+      const s = structuredClone(scenario);
+      s.schemaVersion = 2;
+      if (billing !== undefined) s.billing = billing;
+      s.customers.forEach((c, i) => {
+        const [seeds, mode, unpriced, dropConversion] = perLine[i % perLine.length]!;
+        if (unpriced) c.sell = { mode: 'fixed', monthly: '0', oneOff: '0' };
+        if (seeds !== null && dropConversion && c.license['model'] === 'payg') {
+          c.license = { ...c.license, convertTo: null };
+        }
+        const changes = seeds === null ? [] : changesFor(c, s.horizonMonths, seeds);
+        // an empty array is the same as absent (§7): both forms appear
+        if (changes.length > 0 || emptyChanges) c.changes = changes;
+        if (mode !== null) c.billing = mode;
+      });
+      return s;
+    });
+
+// ---------------------------------------------------------------------------------------------
 // rule-breaking mutations
 // ---------------------------------------------------------------------------------------------
 
@@ -586,7 +724,19 @@ export const MUTATIONS = [
   'fixed-term-on-payg-only',
   'main-white-label-removed',
 ] as const;
-export type Mutation = (typeof MUTATIONS)[number];
+/** Breaks of the version-2 rules (§7); each makes the scenario a version-2 document. */
+export const V2_MUTATIONS = [
+  'changes-with-conversion',
+  'hours-on-fixed-term',
+  'change-month-not-after-start',
+  'change-month-after-horizon',
+  'change-month-after-end-month',
+  'change-months-out-of-order',
+  'change-unknown-bundle',
+  'change-unknown-bandwidth',
+  'change-vservices-over-maximum',
+] as const;
+export type Mutation = (typeof MUTATIONS)[number] | (typeof V2_MUTATIONS)[number];
 
 function paygLine(s: GenScenario, pick: number, convert: boolean): GenCustomer {
   const H = s.horizonMonths;
@@ -659,10 +809,69 @@ function anyLine(s: GenScenario, pick: number): GenCustomer {
   return s.customers.length === 0 ? fixedLine(s, pick) : s.customers[pick % s.customers.length]!;
 }
 
+/** A line of `s` with at least one change (one is added, valid where the line allows it). */
+function lineWithChange(s: GenScenario, pick: number): GenCustomer {
+  const c = anyLine(s, pick);
+  if (!c.changes || c.changes.length === 0) {
+    c.changes = [{ fromMonth: Math.min(s.horizonMonths, c.startMonth + 1), count: c.count + 1 }];
+  }
+  return c;
+}
+
 /** Apply one rule-breaking change to a scenario in place. */
 export function mutate(s: GenScenario, t: RefTable, m: Mutation, pick: number): void {
   const H = s.horizonMonths;
+  if ((V2_MUTATIONS as readonly string[]).includes(m)) s.schemaVersion = 2;
   switch (m) {
+    case 'changes-with-conversion': {
+      if (H < 2) return mutate(s, t, 'hours-on-fixed-term', pick);
+      const c = paygLine(s, pick, true);
+      c.changes = [
+        { fromMonth: Math.min(H, c.startMonth + 1 + (pick % 3)), count: 1 + (pick % 5) },
+      ];
+      break;
+    }
+    case 'hours-on-fixed-term': {
+      const c = fixedLine(s, pick);
+      const change: GenChange = { fromMonth: Math.min(H, c.startMonth + 1), hoursPerMonth: 300 };
+      if (pick % 2 === 0) change.count = c.count;
+      c.changes = [...(c.changes ?? []).filter((x) => x.fromMonth < change.fromMonth), change];
+      break;
+    }
+    case 'change-month-not-after-start': {
+      const c = lineWithChange(s, pick);
+      // never negative: a negative month fails the schema, not a quote rule
+      c.changes![0]!.fromMonth = Math.max(0, c.startMonth - (pick % 2));
+      break;
+    }
+    case 'change-month-after-horizon': {
+      const c = lineWithChange(s, pick);
+      c.changes!.push({ fromMonth: H + 1 + (pick % 3), bundle: 'core' });
+      break;
+    }
+    case 'change-month-after-end-month': {
+      const c = paygLine(s, pick, false);
+      c.endMonth = c.startMonth;
+      c.changes = [{ fromMonth: c.startMonth + 1, count: 2 }];
+      break;
+    }
+    case 'change-months-out-of-order': {
+      const c = lineWithChange(s, pick);
+      const first = c.changes![0]!.fromMonth;
+      // equal, or lower (and then possibly out of range too); for [5, 3, 4] only changes[1]
+      c.changes!.splice(1, 0, { fromMonth: Math.max(0, first - (pick % 2)), count: 1 });
+      if (pick % 3 === 0) c.changes!.splice(2, 0, { fromMonth: first, vServices: 3 });
+      break;
+    }
+    case 'change-unknown-bundle':
+      lineWithChange(s, pick).changes![0]!.bundle = 'titanium';
+      break;
+    case 'change-unknown-bandwidth':
+      lineWithChange(s, pick).changes![0]!.bandwidth = '40g';
+      break;
+    case 'change-vservices-over-maximum':
+      lineWithChange(s, pick).changes![0]!.vServices = t.service.maxVServices + 1 + (pick % 50);
+      break;
     case 'unknown-bundle':
       anyLine(s, pick).license['bundle'] = 'titanium';
       break;
@@ -837,6 +1046,11 @@ export function mutate(s: GenScenario, t: RefTable, m: Mutation, pick: number): 
 
 export const mutationsArb = fc.array(
   fc.tuple(fc.constantFrom(...MUTATIONS), fc.nat({ max: 1000 })),
+  { minLength: 1, maxLength: 3 },
+);
+/** Version-1 and version-2 breaks together, for version-2 scenarios. */
+export const mutationsV2Arb = fc.array(
+  fc.tuple(fc.constantFrom<Mutation>(...MUTATIONS, ...V2_MUTATIONS), fc.nat({ max: 1000 })),
   { minLength: 1, maxLength: 3 },
 );
 

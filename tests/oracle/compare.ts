@@ -67,3 +67,25 @@ export function quoteDifferences(engine: QuoteLike, reference: QuoteLike): strin
   }
   return out;
 }
+
+/**
+ * A quote without what PRICING.md version 2 adds (`months[].customers`, `months[].cash`,
+ * `customers[].activeFinal`, `totals.cash` and the warning `no-revenue`, which version-1
+ * documents get too), for comparing the version-1 figures on their own.
+ */
+export function version1Fields<T extends QuoteLike>(quote: T): T {
+  const q = JSON.parse(JSON.stringify(quote)) as {
+    months?: Record<string, unknown>[];
+    customers?: Record<string, unknown>[];
+    totals?: Record<string, unknown> | null;
+    issues: IssueLike[];
+  };
+  q.issues = q.issues.filter((issue) => issue.code !== 'no-revenue');
+  for (const month of q.months ?? []) {
+    delete month['customers'];
+    delete month['cash'];
+  }
+  for (const customer of q.customers ?? []) delete customer['activeFinal'];
+  if (q.totals) delete q.totals['cash'];
+  return q as unknown as T;
+}

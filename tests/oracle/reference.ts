@@ -1,11 +1,16 @@
 /**
- * An independent reference implementation of PRICING.md (§1, §2, §4–§6), written from the
- * contract alone and used as a test oracle for src/engine. It is written for clarity, not
+ * An independent reference implementation of PRICING.md (§1, §2, §4–§8, scenario schemaVersion
+ * 1 and 2), written from the contract alone and used as a test oracle for src/engine. It is written for clarity, not
  * speed: every money and percent string becomes an exact BigInt rational, every line amount is
  * rounded exactly once (half away from zero, to the currency's minor unit), and the months,
  * customer lines, customer copies and app instances are walked one by one.
  *
- * It assumes its inputs already passed ScenarioSchema and PriceTableSchema.
+ * It assumes its inputs already passed ScenarioSchema and PriceTableSchema. A version-1 scenario
+ * is read as a version-2 scenario without `changes` and `billing` (§4); absent optional version-2
+ * fields take the contract's defaults (§7: no changes; §8: `monthly` and 0 months).
+ *
+ * Readings of the contract where it could be read two ways are marked "READING Rn" below and
+ * listed in the report of the work that added §7-§8 (R1-R10).
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -93,6 +98,21 @@ type RefSell =
   | { mode: 'markup'; pct: string }
   | { mode: 'margin'; pct: string }
   | { mode: 'fixed'; monthly: string; oneOff: string };
+/** §7: a change of a line's plan from `fromMonth` on (absent fields are left as they were). */
+export interface RefChange {
+  fromMonth: number;
+  count?: number;
+  bandwidth?: string;
+  bundle?: string;
+  vServices?: number;
+  hoursPerMonth?: number | number[];
+}
+/** §8: how a fixed-term term is invoiced. */
+export type RefBillingMode = 'monthly' | 'annual' | 'upfront';
+interface RefBillingSide {
+  fixedTerm?: RefBillingMode;
+  paymentDelayMonths?: number;
+}
 interface RefCustomer {
   id: string;
   count: number;
@@ -102,8 +122,12 @@ interface RefCustomer {
   license: RefLicense;
   sell: RefSell;
   apps: RefApp[];
+  changes?: RefChange[] | null;
+  billing?: RefBillingMode | null;
 }
 export interface RefScenario {
+  schemaVersion?: number;
+  billing?: { vendor?: RefBillingSide | null; customers?: RefBillingSide | null } | null;
   startPeriod: string;
   horizonMonths: number;
   platform: {
@@ -302,10 +326,20 @@ export interface RefQuote {
     margin: string;
     cumulativeMargin: string;
     demandMbps: number;
+    customers: number;
+    cash: {
+      in: string;
+      outVendor: string;
+      outCommissions: string;
+      outInfra: string;
+      net: string;
+      cumulative: string;
+    };
   }[];
   customers: {
     id: string;
     count: number;
+    activeFinal: number;
     totals: {
       revenue: string;
       cost: string;
@@ -339,6 +373,15 @@ export interface RefQuote {
     arr: string;
     breakEvenMonth: number | null;
     licenseCommittedAfterHorizon: string;
+    cash: {
+      in: string;
+      out: string;
+      net: string;
+      breakEvenMonth: number | null;
+      peakFunding: string;
+      receivableAfterHorizon: string;
+      payableAfterHorizon: string;
+    };
   } | null;
   issues: RefIssue[];
 }
@@ -374,6 +417,9 @@ function daysIn(year: number, month: number): number {
 // ---------------------------------------------------------------------------------------------
 
 const WHITE_LABEL = 'white-label';
+
+/** A change's field is set (a parser may give an absent field as undefined or as null). */
+const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
 
 function validate(s: RefScenario, t: RefTable, today: string): RefIssue[] {
   const issues: RefIssue[] = [];
@@ -508,6 +554,41 @@ function validate(s: RefScenario, t: RefTable, today: string): RefIssue[] {
       error('month-out-of-range', `${at}.endMonth`, 'endMonth is out of range.');
     }
     c.apps.forEach((app, j) => checkApp(app, `${at}.apps[${j}]`));
+
+    // §7: the line's changes. Every rule is checked on its own (like D1), so a line with both
+    // changes and convertTo also has its changes' ids, vServices and months judged (READING R1).
+    const changes = c.changes ?? [];
+    if (changes.length > 0 && lic.model === 'payg' && lic.convertTo !== null) {
+      error(
+        'changes-with-conversion',
+        `${at}.changes`,
+        'A line converting to a fixed term cannot also change over time.',
+      );
+    }
+    changes.forEach((ch, j) => {
+      const cat = `${at}.changes[${j}]`;
+      // One issue per entry even when it is both out of range and out of order (READING R2).
+      // The endMonth bound applies to a PAYG line with endMonth, converted or not (READING R3).
+      const outOfRange =
+        !(c.startMonth < ch.fromMonth && ch.fromMonth <= H) ||
+        (lic.model === 'payg' && c.endMonth !== null && ch.fromMonth > c.endMonth);
+      const outOfOrder = j > 0 && ch.fromMonth <= changes[j - 1]!.fromMonth;
+      if (outOfRange || outOfOrder) {
+        error('month-out-of-range', `${cat}.fromMonth`, 'A change falls outside the line.');
+      }
+      if (given(ch.bundle) && !t.service.bundles.some((b) => b.id === ch.bundle)) {
+        error('unknown-id', `${cat}.bundle`, `Unknown bundle '${ch.bundle}'.`);
+      }
+      if (given(ch.bandwidth) && !t.service.bandwidthTiers.some((b) => b.id === ch.bandwidth)) {
+        error('unknown-id', `${cat}.bandwidth`, `Unknown bandwidth '${ch.bandwidth}'.`);
+      }
+      if (given(ch.vServices) && ch.vServices > t.service.maxVServices) {
+        error('vservices-over-maximum', `${cat}.vServices`, 'Too many vServices.');
+      }
+      if (given(ch.hoursPerMonth) && lic.model === 'fixed-term') {
+        error('hours-on-fixed-term', `${cat}.hoursPerMonth`, 'A fixed term has no hours.');
+      }
+    });
   });
 
   if (t.validUntil && today > t.validUntil) {
@@ -522,35 +603,174 @@ function validate(s: RefScenario, t: RefTable, today: string): RefIssue[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Computation (§5)
+// Computation (§5, §7): cohorts
 // ---------------------------------------------------------------------------------------------
 
-/** The active months and the license phase of a customer line. */
-interface LineShape {
-  first: number;
-  last: number;
-  /** null in a PAYG month; the term (and where it started) in a fixed-term month. */
-  fixedAt(m: number): { termMonths: number; termStart: number } | null;
+interface Capacity {
+  bandwidth: string;
+  bundle: string;
+  vServices: number;
 }
-function shapeOf(c: RefCustomer, H: number): LineShape {
+type HoursSpec = number | number[];
+/** §7: the plan in force in a month (the line's own fields overridden by its changes). */
+interface Plan extends Capacity {
+  count: number;
+  hoursPerMonth: HoursSpec | null;
+}
+
+/** One cohort of a line in one month in which it is active. */
+interface CohortMonth {
+  /** The cohort's own first month: its setup fees and one-off sell fall there. */
+  start: number;
+  size: number;
+  cap: Capacity;
+  /** The hours in force, in a PAYG month; null in a fixed-term month. */
+  hours: HoursSpec | null;
+  /** The term in force (its length and first month) in a fixed-term month; null in PAYG. */
+  fixed: { termMonths: number; termStart: number } | null;
+}
+
+const capOf = (p: Capacity): Capacity => ({
+  bandwidth: p.bandwidth,
+  bundle: p.bundle,
+  vServices: p.vServices,
+});
+
+/** §7: "the line's own fields overridden, field by field, by every change with fromMonth ≤ m". */
+function planAt(c: RefCustomer, m: number): Plan {
   const lic = c.license;
-  if (lic.model === 'fixed-term') {
-    return {
-      first: c.startMonth,
-      last: lic.renew ? H : Math.min(H, c.startMonth + lic.termMonths - 1),
-      fixedAt: () => ({ termMonths: lic.termMonths, termStart: c.startMonth }),
-    };
-  }
-  const convert = lic.convertTo;
-  if (convert === null) {
-    return { first: c.startMonth, last: c.endMonth ?? H, fixedAt: () => null };
-  }
-  return {
-    first: c.startMonth,
-    last: H,
-    fixedAt: (m) =>
-      m >= convert.atMonth ? { termMonths: convert.termMonths, termStart: convert.atMonth } : null,
+  const plan: Plan = {
+    count: c.count,
+    bandwidth: lic.bandwidth,
+    bundle: lic.bundle,
+    vServices: lic.vServices,
+    hoursPerMonth: lic.model === 'payg' ? lic.hoursPerMonth : null,
   };
+  for (const ch of c.changes ?? []) {
+    if (ch.fromMonth > m) continue;
+    if (given(ch.count)) plan.count = ch.count;
+    if (given(ch.bandwidth)) plan.bandwidth = ch.bandwidth;
+    if (given(ch.bundle)) plan.bundle = ch.bundle;
+    if (given(ch.vServices)) plan.vServices = ch.vServices;
+    if (given(ch.hoursPerMonth)) plan.hoursPerMonth = ch.hoursPerMonth;
+  }
+  return plan;
+}
+
+/**
+ * The cohorts of a line month by month (index m = 1..H; an empty list where the line has no
+ * customers), oldest first, following §7. A line without changes is one cohort, as in §5.
+ */
+function cohortsOf(c: RefCustomer, H: number): CohortMonth[][] {
+  const out: CohortMonth[][] = Array.from({ length: H + 1 }, () => []);
+  const lic = c.license;
+  if (lic.model === 'payg' && lic.convertTo !== null) {
+    // A converted line has no changes (changes-with-conversion): one cohort, PAYG until
+    // atMonth − 1, then fixed-term with its terms counted from atMonth.
+    const { atMonth, termMonths } = lic.convertTo;
+    for (let m = c.startMonth; m <= H; m++) {
+      const fixed =
+        m >= atMonth
+          ? { termMonths, termStart: atMonth + termMonths * floorInt(m - atMonth, termMonths) }
+          : null;
+      out[m] = [
+        {
+          start: c.startMonth,
+          size: c.count,
+          cap: capOf(lic),
+          hours: fixed ? null : lic.hoursPerMonth,
+          fixed,
+        },
+      ];
+    }
+    return out;
+  }
+  if (lic.model === 'payg') {
+    // PAYG: the count in force is the line's customers; a rise starts a cohort of the
+    // difference, a fall takes customers from the newest cohorts first, at the start of m.
+    const cohorts: { start: number; size: number }[] = [];
+    const last = c.endMonth ?? H;
+    for (let m = c.startMonth; m <= last; m++) {
+      const plan = planAt(c, m);
+      const before = cohorts.reduce((n, k) => n + k.size, 0);
+      if (m === c.startMonth || plan.count > before) {
+        if (plan.count - before > 0) cohorts.push({ start: m, size: plan.count - before });
+      } else {
+        let d = before - plan.count;
+        for (let k = cohorts.length - 1; k >= 0 && d > 0; k--) {
+          const take = Math.min(cohorts[k]!.size, d);
+          cohorts[k]!.size -= take;
+          d -= take;
+        }
+        for (let k = cohorts.length - 1; k >= 0; k--)
+          if (cohorts[k]!.size === 0) cohorts.splice(k, 1);
+      }
+      // READING R4: "a customer with 0 hours in a month still counts" and so does a line whose
+      // count in force is 0: it is active with no cohorts, prices nothing and counts 0.
+      out[m] = cohorts.map((k) => ({
+        start: k.start,
+        size: k.size,
+        cap: capOf(plan),
+        hours: plan.hoursPerMonth,
+        fixed: null,
+      }));
+    }
+    return out;
+  }
+  // Fixed-term: whole terms; customers leave only as their term ends, capacity reaches a cohort
+  // when its current term starts.
+  const T = lic.termMonths;
+  const cohorts: { start: number; size: number; termStart: number; cap: Capacity }[] = [];
+  for (let m = c.startMonth; m <= H; m++) {
+    const plan = planAt(c, m);
+    // 1. term ends. READING R7: E is counted once per month and shared, oldest cohort first,
+    // among the cohorts whose term ended with m − 1; a renewing cohort takes the capacity of
+    // the plan in force in m (its new term's first month).
+    const C = cohorts.reduce((n, k) => n + k.size, 0);
+    let E = Math.max(0, C - plan.count);
+    for (const k of [...cohorts]) {
+      if (k.termStart + T - 1 !== m - 1) continue;
+      if (!lic.renew) {
+        cohorts.splice(cohorts.indexOf(k), 1);
+        continue;
+      }
+      const leave = Math.min(k.size, E);
+      E -= leave;
+      k.size -= leave;
+      if (k.size === 0) {
+        cohorts.splice(cohorts.indexOf(k), 1);
+      } else {
+        k.termStart = m;
+        k.cap = capOf(plan);
+      }
+    }
+    // 2. growth. READING R6: "a month that a change sets count for" is a month m with a change
+    // whose fromMonth is m and which has a `count` field; so on a renew:false line whose
+    // customers have left, restating the count starts a new cohort of the whole count.
+    if (m === c.startMonth) {
+      cohorts.push({ start: m, size: c.count, termStart: m, cap: capOf(plan) });
+    } else if ((c.changes ?? []).some((ch) => ch.fromMonth === m && given(ch.count))) {
+      const committed = cohorts.reduce((n, k) => n + k.size, 0);
+      if (plan.count > committed) {
+        cohorts.push({ start: m, size: plan.count - committed, termStart: m, cap: capOf(plan) });
+      }
+    }
+    out[m] = cohorts.map((k) => ({
+      start: k.start,
+      size: k.size,
+      cap: k.cap,
+      hours: null,
+      fixed: { termMonths: T, termStart: k.termStart },
+    }));
+  }
+  return out;
+}
+
+/** §8: the month in which the amount of month m of a term starting in t is invoiced. */
+function invoiceMonth(mode: RefBillingMode, termStart: number, m: number): number {
+  if (mode === 'upfront') return termStart;
+  if (mode === 'annual') return termStart + 12 * floorInt(m - termStart, 12);
+  return m;
 }
 
 export interface ReferenceOptions {
@@ -589,50 +809,53 @@ export function referenceQuote(
   const isHardware = env.kind === 'hardware';
   const headroom = dec(s.platform.headroomPct);
 
-  // Pure per-line amounts are remembered (by line and month or term) to keep the walk quick.
+  // §8 billing, absent parts meaning `monthly` and 0 months.
+  const vendorMode: RefBillingMode = s.billing?.vendor?.fixedTerm ?? 'monthly';
+  const vendorDelay = s.billing?.vendor?.paymentDelayMonths ?? 0;
+  const customerDelay = s.billing?.customers?.paymentDelayMonths ?? 0;
+  const customerMode = (c: RefCustomer): RefBillingMode =>
+    c.billing ?? s.billing?.customers?.fixedTerm ?? 'monthly';
+
+  // Pure per-line amounts are remembered (by their inputs) to keep the walk quick.
   const memo = new Map<string, bigint>();
   const remember = (key: string, compute: () => bigint): bigint => {
     let value = memo.get(key);
     if (value === undefined) memo.set(key, (value = compute()));
     return value;
   };
+  const capKey = (cap: Capacity) => `${cap.bundle}|${cap.bandwidth}|${cap.vServices}`;
 
   // ----- price lookups -----
   const termDiscount = (months: number): Rat =>
     pct(t.service.fixedTerm.terms.find((term) => term.months === months)!.discountPct);
-  const extraVS = (c: RefCustomer): number => {
-    const bundle = t.service.bundles.find((b) => b.id === c.license.bundle)!;
-    return Math.max(0, c.license.vServices - bundle.includedVServices);
+  const extraVS = (cap: Capacity): number => {
+    const bundle = t.service.bundles.find((b) => b.id === cap.bundle)!;
+    return Math.max(0, cap.vServices - bundle.includedVServices);
   };
   /** Step 1, fixed-term: the rounded monthly license of one customer on a `months` term. */
-  const fixedMonthly = (c: RefCustomer, months: number): bigint =>
-    remember(`fixed ${s.customers.indexOf(c)} ${months}`, () => fixedMonthlyOnce(c, months));
-  const fixedMonthlyOnce = (c: RefCustomer, months: number): bigint => {
-    const list = dec(t.service.fixedTerm.monthlyList[c.license.bundle]![c.license.bandwidth]!);
-    const extra = mul(int(extraVS(c)), dec(t.service.fixedTerm.extraVServiceMonthly));
-    return money.round(mul(add(list, extra), sub(ONE, termDiscount(months))));
-  };
+  const fixedMonthly = (cap: Capacity, months: number): bigint =>
+    remember(`fixed ${capKey(cap)} ${months}`, () => {
+      const list = dec(t.service.fixedTerm.monthlyList[cap.bundle]![cap.bandwidth]!);
+      const extra = mul(int(extraVS(cap)), dec(t.service.fixedTerm.extraVServiceMonthly));
+      return money.round(mul(add(list, extra), sub(ONE, termDiscount(months))));
+    });
   /** The PAYG hourly rate including extra vServices. */
-  const hourlyRate = (c: RefCustomer): Rat => {
-    const hourly = dec(t.service.payg.hourly[c.license.bundle]![c.license.bandwidth]!);
-    return add(hourly, mul(int(extraVS(c)), dec(t.service.payg.extraVServiceHourly)));
+  const hourlyRate = (cap: Capacity): Rat => {
+    const hourly = dec(t.service.payg.hourly[cap.bundle]![cap.bandwidth]!);
+    return add(hourly, mul(int(extraVS(cap)), dec(t.service.payg.extraVServiceHourly)));
   };
-  const hoursIn = (c: RefCustomer, m: number): Rat => {
-    const lic = c.license;
-    if (lic.model !== 'payg') throw new Error('hours of a fixed-term line');
+  const hoursIn = (spec: HoursSpec, m: number): Rat => {
     const p = periodOf(s.startPeriod, m);
-    const given = Array.isArray(lic.hoursPerMonth)
-      ? lic.hoursPerMonth[p.month - 1]!
-      : lic.hoursPerMonth;
+    const given = Array.isArray(spec) ? spec[p.month - 1]! : spec;
     const cap = int(daysIn(p.year, p.month) * 24);
     const h = hoursOf(given);
     return cmp(h, cap) <= 0 ? h : cap;
   };
   /** Step 1, PAYG: the rounded license of one customer in month m. */
-  const paygMonthly = (c: RefCustomer, m: number): bigint =>
-    remember(`payg ${s.customers.indexOf(c)} ${m}`, () => paygMonthlyOnce(c, m));
-  const paygMonthlyOnce = (c: RefCustomer, m: number): bigint =>
-    money.round(mul(hoursIn(c, m), hourlyRate(c)));
+  const paygMonthly = (cap: Capacity, spec: HoursSpec, m: number): bigint =>
+    remember(`payg ${capKey(cap)} ${JSON.stringify(spec)} ${m}`, () =>
+      money.round(mul(hoursIn(spec, m), hourlyRate(cap))),
+    );
 
   // ----- apps -----
   const volume = t.apps.whiteLabelVolume ?? null;
@@ -676,41 +899,35 @@ export function referenceQuote(
     return priced;
   };
 
-  // ----- active lines and the white-label ranking -----
-  const shapes = s.customers.map((c) => shapeOf(c, H));
-  const activeIn = (i: number, m: number) => shapes[i]!.first <= m && m <= shapes[i]!.last;
+  // ----- cohorts and the white-label ranking -----
+  const cohorts = s.customers.map((c) => cohortsOf(c, H));
   const wlPerCopy = (apps: RefApp[]) =>
     apps.reduce((n, app) => n + (isWhiteLabelStandalone(app) ? app.count : 0), 0);
 
   /**
    * The ranking of month m: the active standalone white-label instances, main apps first, then
-   * customer lines in order; within a line copy by copy, within a copy its app entries in order,
-   * instance by instance, are ranked 1..N. `rankOf` gives an instance's rank (the ranks of a
-   * line's instances follow one another, so they are counted rather than listed), and
-   * `discountOfRank` the discount that rank gets: the tier of N in `volume` mode, the tier of the
+   * customer lines in order; within a line its cohorts oldest first (§7), within a cohort copy by
+   * copy, within a copy its app entries in order, instance by instance, are ranked 1..N.
+   * `bases[i][k]` is the rank before the first instance of cohort k of line i (the ranks of a
+   * cohort's instances follow one another, so they are counted rather than listed), and
+   * `discountOfRank` the discount a rank gets: the tier of N in `volume` mode, the tier of the
    * rank itself in `graduated` mode.
    */
   const rankingOf = (m: number) => {
-    const lineBase = new Map<number, number>();
     let n = wlPerCopy(s.mainApps);
-    s.customers.forEach((c, i) => {
-      if (!activeIn(i, m)) return;
-      lineBase.set(i, n);
-      n += c.count * wlPerCopy(c.apps);
-    });
+    const bases = s.customers.map((c, i) =>
+      cohorts[i]![m]!.map((k) => {
+        const base = n;
+        n += k.size * wlPerCopy(c.apps);
+        return base;
+      }),
+    );
     const N = n;
-    /** Rank of instance k of entry j in copy `copy` of line `where` (or of the main apps). */
-    const rankOf = (where: 'main' | number, copy: number, j: number, k: number): number => {
-      const apps = where === 'main' ? s.mainApps : s.customers[where]!.apps;
-      const base = where === 'main' ? 0 : lineBase.get(where)!;
-      const perCopy = where === 'main' ? 0 : wlPerCopy(apps);
-      return base + copy * perCopy + wlPerCopy(apps.slice(0, j)) + k + 1;
-    };
     const discountOfRank = (rank: number): Rat =>
       volume === null
         ? ZERO
         : volumeTierDiscount(volume.mode === 'volume' ? N : rank, volume.tiers);
-    return { N, rankOf, discountOfRank, lineBase: (i: number) => lineBase.get(i)! };
+    return { N, bases, discountOfRank };
   };
 
   /**
@@ -741,27 +958,24 @@ export function referenceQuote(
   };
 
   /**
-   * The copies of a line in month m as runs [from, to] of copies that are certainly priced
-   * alike. Literal mode: every copy on its own. Grouped mode: copies whose white-label
-   * instances all fall in one run of `rankRuns` are alike.
+   * The copies of a cohort (of `size` copies, its ranks after `base`) as runs [from, to] of
+   * copies that are certainly priced alike. Literal mode: every copy on its own. Grouped mode:
+   * copies whose white-label instances all fall in one run of `rankRuns` are alike.
    */
-  const copyRuns = (i: number, ranking: ReturnType<typeof rankingOf>): [number, number][] => {
-    const c = s.customers[i]!;
+  const copyRuns = (base: number, size: number, perCopy: number): [number, number][] => {
     const runs: [number, number][] = [];
     if (!options.grouped) {
-      for (let copy = 0; copy < c.count; copy++) runs.push([copy, copy]);
+      for (let copy = 0; copy < size; copy++) runs.push([copy, copy]);
       return runs;
     }
-    const perCopy = wlPerCopy(c.apps);
-    if (perCopy === 0) return [[0, c.count - 1]];
-    const base = ranking.lineBase(i);
-    const lastRank = base + c.count * perCopy;
+    if (perCopy === 0) return [[0, size - 1]];
+    const lastRank = base + size * perCopy;
     let copy = 0;
-    while (copy < c.count) {
+    while (copy < size) {
       const lo = base + copy * perCopy + 1; // the first rank of this copy
       const [, runEnd] = rankRuns(lo, lastRank)[0]!;
       // the copies whose ranks all lie in the run holding this copy's first rank
-      const lastCopy = Math.min(c.count - 1, Math.floor((runEnd - base) / perCopy) - 1);
+      const lastCopy = Math.min(size - 1, Math.floor((runEnd - base) / perCopy) - 1);
       const to = Math.max(copy, lastCopy);
       runs.push([copy, to]);
       copy = to + 1;
@@ -771,13 +985,14 @@ export function referenceQuote(
 
   /** One app entry's instances, priced instance by instance (or run by run when grouped). */
   const priceEntry = (
-    app: RefApp,
-    where: 'main' | number,
-    copy: number,
+    apps: RefApp[],
     j: number,
+    base: number,
+    copy: number,
     ranking: ReturnType<typeof rankingOf>,
     firstMonth: boolean,
   ): { setup: bigint; monthly: bigint; users: bigint } => {
+    const app = apps[j]!;
     const total = { setup: 0n, monthly: 0n, users: 0n };
     const addRun = (inst: { setup: bigint; monthly: bigint; users: bigint }, times: number) => {
       total.setup += inst.setup * BigInt(times);
@@ -789,7 +1004,7 @@ export function referenceQuote(
       else for (let k = 0; k < app.count; k++) addRun(priceInstance(app, ZERO, firstMonth), 1);
       return total;
     }
-    const first = ranking.rankOf(where, copy, j, 0);
+    const first = base + copy * wlPerCopy(apps) + wlPerCopy(apps.slice(0, j)) + 1;
     for (const [from, to] of rankRuns(first, first + app.count - 1)) {
       addRun(priceInstance(app, ranking.discountOfRank(from), firstMonth), to - from + 1);
     }
@@ -809,6 +1024,15 @@ export function referenceQuote(
     return { partner: pct(partnerPct), distributor: pct(distributorPct) };
   };
 
+  // ----- cash (§8): payments by the month they fall in; index > H is after the horizon -----
+  const cashIn: bigint[] = new Array<bigint>(H + 5).fill(0n);
+  const outVendor: bigint[] = new Array<bigint>(H + 5).fill(0n);
+  const outCommissions: bigint[] = new Array<bigint>(H + 5).fill(0n);
+  const outInfra: bigint[] = new Array<bigint>(H + 5).fill(0n);
+  const pay = (series: bigint[], month: number, amount: bigint) => {
+    series[month] = series[month]! + amount;
+  };
+
   // ----- month by month -----
   interface MonthAcc {
     revenue: bigint;
@@ -822,6 +1046,7 @@ export function referenceQuote(
     distributor: bigint;
     demandMbps: number;
     demandVS: number;
+    customers: number;
   }
   interface LineAcc {
     revenue: bigint;
@@ -844,74 +1069,98 @@ export function referenceQuote(
       distributor: 0n,
       demandMbps: 0,
       demandVS: 0,
+      customers: 0,
     };
     const ranking = rankingOf(m);
 
-    // main apps: platform cost, month 1 is their first month
-    s.mainApps.forEach((app, j) => {
-      const entry = priceEntry(app, 'main', 0, j, ranking, m === 1);
-      acc.platform += entry.setup + entry.monthly + entry.users;
+    // main apps: platform cost (a vendor invoice of its own month), month 1 their first month
+    s.mainApps.forEach((_app, j) => {
+      const entry = priceEntry(s.mainApps, j, 0, 0, ranking, m === 1);
+      const amount = entry.setup + entry.monthly + entry.users;
+      acc.platform += amount;
+      pay(outVendor, m + vendorDelay, amount);
     });
 
     s.customers.forEach((c, i) => {
-      if (!activeIn(i, m)) return;
-      const first = m === shapes[i]!.first;
-      const mbps = t.service.bandwidthTiers.find((b) => b.id === c.license.bandwidth)!.mbps;
-      acc.demandMbps += mbps * c.count;
-      acc.demandVS += c.license.vServices * c.count;
-      const fixed = shapes[i]!.fixedAt(m);
       const rates = commissionRates(c);
+      const perCopy = wlPerCopy(c.apps);
+      cohorts[i]![m]!.forEach((k, ki) => {
+        const first = m === k.start;
+        const mbps = t.service.bandwidthTiers.find((b) => b.id === k.cap.bandwidth)!.mbps;
+        acc.demandMbps += mbps * k.size;
+        acc.demandVS += k.cap.vServices * k.size;
+        acc.customers += k.size;
+        const fixed = k.fixed;
+        // §8 invoice months of this cohort's amounts of month m
+        const licenseInvoice = fixed ? invoiceMonth(vendorMode, fixed.termStart, m) : m;
+        const recurringInvoice = fixed ? invoiceMonth(customerMode(c), fixed.termStart, m) : m;
+        const base = ranking.bases[i]![ki]!;
 
-      // copy by copy (a run of copies priced alike counts as one copy times the run's length)
-      for (const [fromCopy, toCopy] of copyRuns(i, ranking)) {
-        const copies = BigInt(toCopy - fromCopy + 1);
-        // 1. license
-        const license = fixed ? fixedMonthly(c, fixed.termMonths) : paygMonthly(c, m);
-        // 2. apps, entry by entry, instance by instance
-        let appsRecurring = 0n;
-        let appsOneOff = 0n;
-        c.apps.forEach((app, j) => {
-          const entry = priceEntry(app, i, fromCopy, j, ranking, first);
-          appsRecurring += entry.monthly + entry.users;
-          appsOneOff += entry.setup;
-        });
-        // 3. cost
-        const recurringCost = license + appsRecurring;
-        const oneOffCost = appsOneOff;
-        // 4. revenue
-        let recurringRevenue: bigint;
-        let oneOffRevenue: bigint;
-        const sell = c.sell ?? { mode: 'markup' as const, pct: s.pricing.defaultMarkupPct };
-        if (sell.mode === 'markup') {
-          const factor = add(ONE, pct(sell.pct));
-          recurringRevenue = money.round(mul(money.toRat(recurringCost), factor));
-          oneOffRevenue = money.round(mul(money.toRat(oneOffCost), factor));
-        } else if (sell.mode === 'margin') {
-          const factor = div(int(100), sub(int(100), dec(sell.pct)));
-          recurringRevenue = money.round(mul(money.toRat(recurringCost), factor));
-          oneOffRevenue = money.round(mul(money.toRat(oneOffCost), factor));
-        } else {
-          recurringRevenue = money.round(dec(sell.monthly));
-          oneOffRevenue = first ? money.round(dec(sell.oneOff)) : 0n;
+        // copy by copy (a run of copies priced alike counts as one copy times the run's length)
+        for (const [fromCopy, toCopy] of copyRuns(base, k.size, perCopy)) {
+          const copies = BigInt(toCopy - fromCopy + 1);
+          // 1. license
+          const license = fixed
+            ? fixedMonthly(k.cap, fixed.termMonths)
+            : paygMonthly(k.cap, k.hours!, m);
+          // 2. apps, entry by entry, instance by instance
+          let appsRecurring = 0n;
+          let appsOneOff = 0n;
+          c.apps.forEach((_app, j) => {
+            const entry = priceEntry(c.apps, j, base, fromCopy, ranking, first);
+            appsRecurring += entry.monthly + entry.users;
+            appsOneOff += entry.setup;
+          });
+          // 3. cost
+          const recurringCost = license + appsRecurring;
+          const oneOffCost = appsOneOff;
+          // 4. revenue
+          let recurringRevenue: bigint;
+          let oneOffRevenue: bigint;
+          const sell = c.sell ?? { mode: 'markup' as const, pct: s.pricing.defaultMarkupPct };
+          if (sell.mode === 'markup') {
+            const factor = add(ONE, pct(sell.pct));
+            recurringRevenue = money.round(mul(money.toRat(recurringCost), factor));
+            oneOffRevenue = money.round(mul(money.toRat(oneOffCost), factor));
+          } else if (sell.mode === 'margin') {
+            const factor = div(int(100), sub(int(100), dec(sell.pct)));
+            recurringRevenue = money.round(mul(money.toRat(recurringCost), factor));
+            oneOffRevenue = money.round(mul(money.toRat(oneOffCost), factor));
+          } else {
+            recurringRevenue = money.round(dec(sell.monthly));
+            oneOffRevenue = first ? money.round(dec(sell.oneOff)) : 0n;
+          }
+          const revenue = recurringRevenue + oneOffRevenue;
+          // 5. commissions
+          const partner = money.round(mul(money.toRat(revenue), rates.partner));
+          const distributor = money.round(mul(money.toRat(revenue), rates.distributor));
+
+          if (fixed) acc.fixedTerm += license * copies;
+          else acc.payg += license * copies;
+          acc.apps += (appsRecurring + appsOneOff) * copies;
+          acc.revenue += revenue * copies;
+          acc.recurring += recurringRevenue * copies;
+          acc.oneOff += oneOffRevenue * copies;
+          acc.partner += partner * copies;
+          acc.distributor += distributor * copies;
+          const line = lines[i]!;
+          line.revenue += revenue * copies;
+          line.cost += (recurringCost + oneOffCost) * copies;
+          line.commissions += (partner + distributor) * copies;
+
+          // READING R8. §8: vendor license by the vendor's term billing, app fees and users in
+          // their month;
+          // the customers' recurring revenue by the line's term billing, one-off in its month
+          // (a cohort's first month is always the first month of a term, so "invoiced with it"
+          // and "in its own month" agree); commissions when that month's recurring revenue is
+          // received.
+          pay(outVendor, licenseInvoice + vendorDelay, license * copies);
+          pay(outVendor, m + vendorDelay, (appsRecurring + appsOneOff) * copies);
+          pay(cashIn, recurringInvoice + customerDelay, recurringRevenue * copies);
+          pay(cashIn, m + customerDelay, oneOffRevenue * copies);
+          pay(outCommissions, recurringInvoice + customerDelay, (partner + distributor) * copies);
         }
-        const revenue = recurringRevenue + oneOffRevenue;
-        // 5. commissions
-        const partner = money.round(mul(money.toRat(revenue), rates.partner));
-        const distributor = money.round(mul(money.toRat(revenue), rates.distributor));
-
-        if (fixed) acc.fixedTerm += license * copies;
-        else acc.payg += license * copies;
-        acc.apps += (appsRecurring + appsOneOff) * copies;
-        acc.revenue += revenue * copies;
-        acc.recurring += recurringRevenue * copies;
-        acc.oneOff += oneOffRevenue * copies;
-        acc.partner += partner * copies;
-        acc.distributor += distributor * copies;
-        const line = lines[i]!;
-        line.revenue += revenue * copies;
-        line.cost += (recurringCost + oneOffCost) * copies;
-        line.commissions += (partner + distributor) * copies;
-      }
+      });
     });
     monthsAcc.push(acc);
   }
@@ -966,30 +1215,53 @@ export function referenceQuote(
     };
   }
 
-  // ----- platform amounts -----
+  // ----- platform amounts: appliances and support are vendor invoices, infrastructure is paid
+  // in its month -----
   const infra = money.round(dec(s.platform.infraCostMonthly));
   monthsAcc.forEach((acc, index) => {
     const m = index + 1;
     acc.platform += infra;
+    pay(outInfra, m, infra);
     if (applianceRecord) {
-      if (m === 1) acc.platform += BigInt(applianceCount) * money.round(dec(applianceRecord.price));
+      if (m === 1) {
+        const amount = BigInt(applianceCount) * money.round(dec(applianceRecord.price));
+        acc.platform += amount;
+        pay(outVendor, m + vendorDelay, amount);
+      }
       if ((m - 1) % 12 === 0) {
-        acc.platform +=
+        const amount =
           BigInt(applianceCount) *
           money.round(mul(dec(applianceRecord.price), pct(applianceRecord.supportPctPerYear)));
+        acc.platform += amount;
+        pay(outVendor, m + vendorDelay, amount);
       }
     }
   });
 
+  /** First month from which a cumulative series is ≥ 0 and stays so; null if none. */
+  const breakEven = (cumulatives: bigint[]): number | null => {
+    let month: number | null = null;
+    for (let m = H; m >= 1; m--) {
+      if (cumulatives[m - 1]! >= 0n) month = m;
+      else break;
+    }
+    return month;
+  };
+
   // ----- months out -----
   let cumulative = 0n;
+  let cumulativeCash = 0n;
   const cumulatives: bigint[] = [];
+  const cashCumulatives: bigint[] = [];
   const monthsOut = monthsAcc.map((acc, index) => {
     const m = index + 1;
     const cost = acc.fixedTerm + acc.payg + acc.apps + acc.platform;
     const margin = acc.revenue - cost - acc.partner - acc.distributor;
     cumulative += margin;
     cumulatives.push(cumulative);
+    const net = cashIn[m]! - outVendor[m]! - outCommissions[m]! - outInfra[m]!;
+    cumulativeCash += net;
+    cashCumulatives.push(cumulativeCash);
     return {
       month: m,
       period: periodOf(s.startPeriod, m).text,
@@ -1005,6 +1277,15 @@ export function referenceQuote(
       margin: fmt(margin),
       cumulativeMargin: fmt(cumulative),
       demandMbps: acc.demandMbps,
+      customers: acc.customers,
+      cash: {
+        in: fmt(cashIn[m]!),
+        outVendor: fmt(outVendor[m]!),
+        outCommissions: fmt(outCommissions[m]!),
+        outInfra: fmt(outInfra[m]!),
+        net: fmt(net),
+        cumulative: fmt(cumulativeCash),
+      },
     };
   });
 
@@ -1026,9 +1307,21 @@ export function referenceQuote(
         message: `Line '${c.id}' margin ${marginPct} % is below the minimum ${s.pricing.minMarginPct} %.`,
       });
     }
+    // READING R5: "cost is not 0" is the line's total cost over the horizon (customers[].totals
+    // .cost); commissions are not cost. READING R9: like the other version-2 quote fields, it
+    // applies to version-1 documents too (after migration).
+    if (line.revenue === 0n && line.cost !== 0n) {
+      issues.push({
+        level: 'warning',
+        code: 'no-revenue',
+        path: `customers[${i}].sell`,
+        message: `Line '${c.id}' costs money but earns nothing: set its sell price.`,
+      });
+    }
     return {
       id: c.id,
       count: c.count,
+      activeFinal: cohorts[i]![H]!.reduce((n, k) => n + k.size, 0),
       totals: {
         revenue: fmt(line.revenue),
         cost: fmt(line.cost),
@@ -1037,29 +1330,34 @@ export function referenceQuote(
         marginPct,
       },
       belowMinMargin: below,
-      advice: adviceFor(c, shapes[i]!),
+      advice: adviceFor(c),
     };
   });
 
   /**
-   * §5 PAYG advice, for every PAYG line without convertTo, over every term the table offers
-   * (whether or not the platform allows fixed-term: the contract sets no such condition; see D3).
+   * §5 PAYG advice, for every PAYG line without convertTo and (§7) without changes, over every
+   * term the table offers (whether or not the platform allows fixed-term: the contract sets no
+   * such condition; see D3).
    */
-  function adviceFor(c: RefCustomer, shape: LineShape): RefQuote['customers'][number]['advice'] {
+  function adviceFor(c: RefCustomer): RefQuote['customers'][number]['advice'] {
     const lic = c.license;
     if (lic.model !== 'payg' || lic.convertTo !== null) return null;
-    const A = shape.last - shape.first + 1;
+    if ((c.changes ?? []).length > 0) return null;
+    const first = c.startMonth;
+    const last = c.endMonth ?? H;
+    const A = last - first + 1;
     if (A <= 0) return null;
+    const cap = capOf(lic);
     let paygSum = 0n;
     let hoursSum = ZERO;
-    for (let m = shape.first; m <= shape.last; m++) {
-      paygSum += paygMonthly(c, m);
-      hoursSum = add(hoursSum, hoursIn(c, m));
+    for (let m = first; m <= last; m++) {
+      paygSum += paygMonthly(cap, lic.hoursPerMonth, m);
+      hoursSum = add(hoursSum, hoursIn(lic.hoursPerMonth, m));
     }
     let best: { T: number; F: bigint; saving: bigint } | null = null;
     for (const term of t.service.fixedTerm.terms) {
       const T = term.months;
-      const F = fixedMonthly(c, T);
+      const F = fixedMonthly(cap, T);
       const commit = BigInt(Math.ceil(A / T) * T) * F;
       const saving = (paygSum - commit) * BigInt(c.count);
       if (saving <= 0n) continue;
@@ -1070,7 +1368,7 @@ export function referenceQuote(
     if (best === null) return null;
     return {
       termMonths: best.T,
-      breakEvenHours: Number(ceilRat(div(money.toRat(best.F), hourlyRate(c)))),
+      breakEvenHours: Number(ceilRat(div(money.toRat(best.F), hourlyRate(cap)))),
       averageHours: Number(twoDecimals(div(hoursSum, int(A)))),
       saving: fmt(best.saving),
     };
@@ -1084,22 +1382,29 @@ export function referenceQuote(
   const margin = revenue - cost - commissions;
   const mrrFinal = monthsAcc[H - 1]!.recurring;
 
-  let breakEvenMonth: number | null = null;
-  for (let m = H; m >= 1; m--) {
-    if (cumulatives[m - 1]! >= 0n) breakEvenMonth = m;
-    else break;
+  // §6/§7: over the fixed-term cohorts active in the last month, the months left in the term in
+  // force × that cohort's monthly license × its size. READING R10: "that cohort's monthly
+  // license" is at the capacity of its current term (not the plan in force in the last month).
+  let committed = 0n;
+  for (const byMonth of cohorts) {
+    for (const k of byMonth[H]!) {
+      if (!k.fixed) continue;
+      const left = k.fixed.termStart + k.fixed.termMonths - 1 - H;
+      committed += BigInt(left) * fixedMonthly(k.cap, k.fixed.termMonths) * BigInt(k.size);
+    }
   }
 
-  let committed = 0n;
-  s.customers.forEach((c, i) => {
-    if (!activeIn(i, H)) return;
-    const fixed = shapes[i]!.fixedAt(H);
-    if (!fixed) return;
-    const k = floorInt(H - fixed.termStart, fixed.termMonths);
-    const termEnd = fixed.termStart + (k + 1) * fixed.termMonths - 1;
-    const left = termEnd - H;
-    committed += BigInt(left) * fixedMonthly(c, fixed.termMonths) * BigInt(c.count);
-  });
+  // §8 totals
+  const sumRange = (series: bigint[], from: number, to: number) => {
+    let total = 0n;
+    for (let m = from; m <= to && m < series.length; m++) total += series[m]!;
+    return total;
+  };
+  const inTotal = sumRange(cashIn, 1, H);
+  const outTotal =
+    sumRange(outVendor, 1, H) + sumRange(outCommissions, 1, H) + sumRange(outInfra, 1, H);
+  const lowest = cashCumulatives.reduce((lo, v) => (v < lo ? v : lo), 0n);
+  const last = cashIn.length - 1;
 
   return {
     ...head,
@@ -1115,8 +1420,19 @@ export function referenceQuote(
       oneOff: fmt(sum((a) => a.oneOff)),
       mrrFinal: fmt(mrrFinal),
       arr: fmt(12n * mrrFinal),
-      breakEvenMonth,
+      breakEvenMonth: breakEven(cumulatives),
       licenseCommittedAfterHorizon: fmt(committed),
+      cash: {
+        in: fmt(inTotal),
+        out: fmt(outTotal),
+        net: fmt(inTotal - outTotal),
+        breakEvenMonth: breakEven(cashCumulatives),
+        peakFunding: fmt(-lowest),
+        receivableAfterHorizon: fmt(sumRange(cashIn, H + 1, last)),
+        payableAfterHorizon: fmt(
+          sumRange(outVendor, H + 1, last) + sumRange(outCommissions, H + 1, last),
+        ),
+      },
     },
     issues,
   };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StateStorage } from 'zustand/middleware';
+import type { KeyValueStorage } from '../../src/state/store';
 import { ScenarioSchema } from '../../src/engine/index';
 import {
   createLibraryStore,
@@ -10,11 +10,14 @@ import {
 } from '../../src/state/library';
 import { sampleScenario } from '../../src/state/sample';
 import { createScenarioStore } from '../../src/state/store';
+import { scenarioMigrations } from '../../src/state/formats';
+import { nextVersionFormat } from './support/next-version';
+import { quotaStorage } from './support/storage';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const items = new Map(Object.entries(initial));
   let full = false;
-  const storage: StateStorage = {
+  const storage: KeyValueStorage = {
     getItem: (name) => items.get(name) ?? null,
     setItem: (name, value) => {
       if (full && name === LIBRARY_KEY) {
@@ -216,5 +219,109 @@ describe('the scenario library', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the library in two tabs (issue 11, finding 3)', () => {
+  /** Two tabs of one browser: two library stores on one storage, with distinct ids. */
+  function twoTabs() {
+    const mem = memoryStorage();
+    const scenarios = createScenarioStore({ storage: memoryStorage().storage, now: Date.now });
+    let n = 0;
+    let t = Date.UTC(2026, 10, 22, 12);
+    const tab = (name: string) =>
+      createLibraryStore({
+        storage: mem.storage,
+        now: () => (t += 1000),
+        scenarios,
+        newId: () => `${name}-${++n}`,
+      });
+    return { mem, scenarios, a: tab('a'), b: tab('b'), reload: () => tab('r') };
+  }
+  const names = (lib: { getState(): { entries: readonly { name: string }[] } }) =>
+    lib.getState().entries.map((e) => e.name);
+
+  it('two saves at the same moment keep both entries', () => {
+    const { a, b, reload } = twoTabs();
+    a.getState().saveScenarioAs('From A', titled('A'));
+    b.getState().saveScenarioAs('From B', titled('B')); // B never saw A's entry
+    expect(names(reload())).toEqual(['From A', 'From B']);
+    expect(names(b)).toEqual(['From A', 'From B']);
+  });
+
+  it('a duplicate in one tab while deleting in the other neither brings back nor loses an entry', () => {
+    const { a, b, reload } = twoTabs();
+    const x = a.getState().saveScenarioAs('X', titled('X'));
+    a.getState().saveScenarioAs('Y', titled('Y'));
+    b.setState({ entries: a.getState().entries }); // B shows the library before the delete…
+    a.getState().remove(x.id); // …A deletes X…
+    b.getState().duplicate(x.id); // …and B, still showing X, duplicates it
+    expect(names(reload())).toEqual(['Y', 'X (copy)']);
+  });
+
+  it('a delete in one tab and a rename in the other both hold', () => {
+    const { a, b, reload } = twoTabs();
+    const x = a.getState().saveScenarioAs('X', titled('X'));
+    const y = a.getState().saveScenarioAs('Y', titled('Y'));
+    b.setState({ entries: a.getState().entries });
+    a.getState().remove(x.id);
+    b.getState().rename(y.id, 'Y renamed');
+    expect(names(reload())).toEqual(['Y renamed']);
+  });
+
+  it('saving over an entry another tab saved since keeps both versions', () => {
+    const { scenarios, a, b, reload } = twoTabs();
+    const x = a.getState().saveScenarioAs('X', titled('X'));
+    b.setState({ entries: a.getState().entries });
+    scenarios.getState().replace(titled('Saved from A'));
+    a.getState().update(x.id);
+    scenarios.getState().replace(titled('Saved from B'));
+    b.getState().update(x.id); // B's copy of X is stale
+    const entries = reload().getState().entries;
+    expect(entries.map((e) => e.scenario.title)).toEqual(['Saved from A', 'Saved from B']);
+    expect(entries[1]!.name).toMatch(/X \(saved in another tab too\)/);
+  });
+
+  it('an entry that could not be saved stays in the tab, is reported unsaved, and is written with the next save', () => {
+    const { mem, a, b, reload } = twoTabs();
+    a.getState().saveScenarioAs('A1', titled('A1'));
+    mem.fill();
+    const unsaved = a.getState().saveScenarioAs('A2', titled('A2'));
+    expect(a.getState().unsaved).toEqual([unsaved.id]);
+    expect(names(reload())).toEqual(['A1']);
+    mem.fill(false);
+    b.getState().saveScenarioAs('B1', titled('B1')); // another tab writes meanwhile
+    a.getState().follow(mem.items.get(LIBRARY_KEY)!);
+    expect(names(a)).toEqual(['A1', 'B1', 'A2']); // theirs taken, ours still on top
+    a.getState().rename(unsaved.id, 'A2 named');
+    expect(a.getState().unsaved).toEqual([]);
+    expect(names(reload())).toEqual(['A1', 'B1', 'A2 named']);
+  });
+
+  it('no byte of the library is lost when storage is full (a quota stub)', () => {
+    const q = quotaStorage();
+    const scenarios = createScenarioStore({ storage: memoryStorage().storage, now: Date.now });
+    const lib = createLibraryStore({ storage: q.storage, now: Date.now, scenarios });
+    lib.getState().saveScenarioAs('Kept', titled('Kept'));
+    const before = q.items.get(LIBRARY_KEY);
+    q.fill();
+    lib.getState().saveScenarioAs('Too much', titled('Too much'));
+    lib.getState().remove(lib.getState().entries[0]!.id);
+    expect(q.items.get(LIBRARY_KEY)).toBe(before);
+    expect(lib.getState().message?.kind).toBe('not-saved');
+    expect(lib.getState().message?.message).toMatch(/storage is full/);
+  });
+});
+
+describe('a library entry of version 1 after a version bump (ADR 020)', () => {
+  it('opens through the injected next version', () => {
+    const { mem, library } = setup();
+    library.getState().saveScenarioAs('Old plan', titled('Old plan'));
+    const format = nextVersionFormat();
+    const scenarios = createScenarioStore({ storage: memoryStorage().storage, now: Date.now });
+    const after = createLibraryStore({ storage: mem.storage, now: Date.now, scenarios, format });
+    expect(after.getState().damaged).toEqual([]);
+    expect(after.getState().entries.map((e) => e.scenario)).toEqual([titled('Old plan')]);
+    expect(format.ran).toEqual([scenarioMigrations.current]);
   });
 });

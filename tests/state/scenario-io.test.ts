@@ -4,11 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIO_SCHEMA_VERSION, ScenarioSchema } from '../../src/engine/index';
 import { sampleScenario } from '../../src/state/sample';
 import {
+  defineMigrations,
+  missingSteps,
+  type MigrationStep,
+} from '../../src/price-tables/migrations';
+import { scenarioFormat, scenarioMigrations, type ScenarioFormat } from '../../src/state/formats';
+import {
   parseScenarioDocument,
   SCENARIO_MAX_CHARS,
-  SCENARIO_MIGRATIONS,
   serializeScenario,
-  type ScenarioMigration,
 } from '../../src/state/scenario-io';
 
 const FIXTURES = new URL('../fixtures/scenarios/', import.meta.url);
@@ -29,23 +33,35 @@ describe('scenario JSON fixtures and migrations', () => {
   });
 
   it('has a migration from every version below the current one', () => {
-    for (let v = 1; v < SCENARIO_SCHEMA_VERSION; v++) {
-      expect(SCENARIO_MIGRATIONS[v], `migration ${v} → ${v + 1}`).toBeTypeOf('function');
-    }
+    expect(missingSteps(scenarioMigrations)).toEqual([]);
+    expect(scenarioMigrations.current).toBe(SCENARIO_SCHEMA_VERSION);
   });
 
   // A made-up version 0 where the title was called "name": proves the mechanism.
-  const v0to1: ScenarioMigration = (doc) => {
-    const { name, ...rest } = doc;
-    return { ...rest, title: name, schemaVersion: 1 };
+  const v0to1: MigrationStep = {
+    from: 0,
+    to: 1,
+    name: 'test/1-name-becomes-title',
+    up: (doc) => {
+      const { name, ...rest } = doc as Record<string, unknown>;
+      return { ...rest, title: name };
+    },
   };
+  const withV0 = (step: MigrationStep): ScenarioFormat => ({
+    ...scenarioFormat,
+    migrations: defineMigrations({
+      ...scenarioMigrations,
+      first: 0,
+      steps: [step, ...scenarioMigrations.steps],
+    }),
+  });
   const v0Document = () => {
     const { title, ...rest } = sampleScenario();
     return JSON.stringify({ ...rest, name: title, schemaVersion: 0 });
   };
 
   it('migrates an older document step by step and says from which version', () => {
-    const opened = parseScenarioDocument(v0Document(), { migrations: { 0: v0to1 } });
+    const opened = parseScenarioDocument(v0Document(), { format: withV0(v0to1) });
     expect(opened).toEqual({ ok: true, scenario: sampleScenario(), migratedFrom: 0 });
   });
 
@@ -54,14 +70,15 @@ describe('scenario JSON fixtures and migrations', () => {
     expect(none.ok).toBe(false);
     if (!none.ok) expect(none.problems[0]).toMatchObject({ path: 'schemaVersion' });
     const broken = parseScenarioDocument(v0Document(), {
-      migrations: {
-        0: () => {
+      format: withV0({
+        ...v0to1,
+        up: () => {
           throw new Error('boom');
         },
-      },
+      }),
     });
     expect(broken.ok).toBe(false);
-    if (!broken.ok) expect(broken.problems[0]!.message).toMatch(/from schemaVersion 0 to 1: boom/);
+    if (!broken.ok) expect(broken.reason).toMatch(/from version 0 to 1 \(boom\)/);
   });
 
   it('refuses a newer schemaVersion with a clear message', () => {
@@ -153,7 +170,7 @@ describe('serializeScenario', () => {
   it('round-trips and writes keys in a stable order, schemaVersion first', () => {
     const s = sampleScenario();
     const text = serializeScenario(s);
-    expect(text.startsWith('{\n  "schemaVersion": 1,')).toBe(true);
+    expect(text.startsWith(`{\n  "schemaVersion": ${SCENARIO_SCHEMA_VERSION},`)).toBe(true);
     const opened = parseScenarioDocument(text);
     expect(opened).toEqual({ ok: true, scenario: s, migratedFrom: null });
     // the same document with its keys shuffled is the same text

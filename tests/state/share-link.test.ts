@@ -102,6 +102,28 @@ describe('hostile share links', () => {
     if (!wrongType.ok) expect(wrongType.message).toMatch(/horizonMonths/);
   });
 
+  it('speaks of the link, not a file, and of a newer version of the app (issue 11, finding 8)', () => {
+    const notJson = decodeShareLink(payloadQuery('{"title": oops'));
+    expect(notJson.ok).toBe(false);
+    if (!notJson.ok) {
+      expect(notJson.message).toMatch(/^The share link is not valid JSON/);
+      expect(notJson.message).not.toMatch(/file/);
+    }
+    const newer = decodeShareLink(
+      payloadQuery(JSON.stringify({ ...sampleScenario(), schemaVersion: 99 })),
+    );
+    expect(newer.ok).toBe(false);
+    if (!newer.ok) {
+      expect(newer.message).toMatch(/saved by a newer version of the app/);
+      expect(newer.message).toMatch(/Update the app to open it\.$/);
+      expect(newer.message).not.toMatch(/\.\./);
+    }
+    const many = decodeShareLink(
+      payloadQuery(JSON.stringify({ ...sampleScenario(), horizonMonths: 'x', startPeriod: 1 })),
+    );
+    if (!many.ok) expect(many.message).not.toMatch(/\.\.$/);
+  });
+
   it('refuses __proto__ keys and leaves Object.prototype alone', () => {
     const text = JSON.stringify(sampleScenario()).replace(
       '"title":',

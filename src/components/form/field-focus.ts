@@ -9,9 +9,17 @@ import { useEffect, useRef } from 'react';
  * the path into the DOM is asked to, and the focus follows once it appears.
  */
 
+/**
+ * The longest path looked for. A real one is an id (at most 500 characters) and a few keys;
+ * a link of `.a` repeated a million times would otherwise cost a million candidates, each a
+ * scan of the whole text.
+ */
+export const MAX_FIELD_PATH = 2000;
+
 /** The path, then each shorter path above it: `a[2].b.c`, `a[2].b`, `a[2]`, `a`. */
 export function pathCandidates(path: string): string[] {
   const out: string[] = [];
+  if (path.length > MAX_FIELD_PATH) return out;
   let rest = path.trim();
   while (rest !== '') {
     out.push(rest);
@@ -22,16 +30,27 @@ export function pathCandidates(path: string): string[] {
   return out;
 }
 
-const quoted = (s: string) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`;
-
 /**
  * The control of `path` itself, or with `orAbove`, of the longest path above it
  * (`customers[2]` for `customers[2].license.convertTo` when that has no control), or null.
+ *
+ * The path comes from the URL (`#/deal?field=…`), so it is anyone's text: it is compared with
+ * each control's `data-field` words, never put into a CSS selector, where a line break, a quote
+ * or a bracket made `querySelector` throw and the app crash (issue 11).
  */
 export function findField(root: ParentNode, path: string, orAbove = true): HTMLElement | null {
   const candidates = pathCandidates(path);
-  for (const candidate of orAbove ? candidates : candidates.slice(0, 1)) {
-    const found = root.querySelector<HTMLElement>(`[data-field~=${quoted(candidate)}]`);
+  const wanted = orAbove ? candidates : candidates.slice(0, 1);
+  if (wanted.length === 0) return null;
+  // the first control, in document order, of each path (as `[data-field~=…]` would find it)
+  const byPath = new Map<string, HTMLElement>();
+  for (const el of root.querySelectorAll<HTMLElement>('[data-field]')) {
+    for (const word of (el.getAttribute('data-field') ?? '').split(/\s+/)) {
+      if (word !== '' && !byPath.has(word)) byPath.set(word, el);
+    }
+  }
+  for (const candidate of wanted) {
+    const found = byPath.get(candidate);
     if (found) return found;
   }
   return null;
@@ -48,9 +67,10 @@ let pending: string | null = null;
 
 /**
  * Moves the focus to the control of `path`, waiting up to `timeoutMs` for it to be
- * rendered. Returns a function that stops waiting.
+ * rendered; `onMissing` is called when no control of it (or above it) appeared by then, so a
+ * link to a field the scenario does not have can say so. Returns a function that stops waiting.
  */
-export function focusField(path: string, timeoutMs = 3000): () => void {
+export function focusField(path: string, timeoutMs = 3000, onMissing?: () => void): () => void {
   pending = path;
   for (const reveal of handlers) reveal(path);
   const started = Date.now();
@@ -73,7 +93,10 @@ export function focusField(path: string, timeoutMs = 3000): () => void {
   const grace = window.setTimeout(() => {
     if (attempt()) stop();
   }, EXACT_GRACE_MS);
-  const timer = window.setTimeout(() => stop(), timeoutMs);
+  const timer = window.setTimeout(() => {
+    stop();
+    onMissing?.();
+  }, timeoutMs);
   function stop() {
     observer.disconnect();
     window.clearTimeout(timer);

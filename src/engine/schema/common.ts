@@ -48,10 +48,50 @@ export type ParseResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly problems: readonly SchemaProblem[] };
 
+/**
+ * The most problems one failed parse reports: the first 49 and a last line saying how many
+ * more there are. A broken file of 10,000 rows would otherwise list 60,000 problems, which
+ * nobody reads and which freeze the page that lists them (issue 11).
+ */
+export const MAX_PROBLEMS = 50;
+
+/** The first problems and, when there are more than `max`, one line counting the rest. */
+export function capProblems(
+  problems: readonly SchemaProblem[],
+  max = MAX_PROBLEMS,
+): readonly SchemaProblem[] {
+  if (problems.length <= max) return problems;
+  const shown = problems.slice(0, max - 1);
+  const rest = problems.length - shown.length;
+  return [
+    ...shown,
+    { path: '', message: `and ${rest.toLocaleString('en-US')} more problems (fix these first)` },
+  ];
+}
+
+/** How many problems a list from `capProblems` stands for (its last line counts the rest). */
+export function problemTotal(problems: readonly SchemaProblem[]): number {
+  const last = problems[problems.length - 1];
+  const rest = last && last.path === '' ? /^and ([\d,]+) more problems/.exec(last.message) : null;
+  return rest ? problems.length - 1 + Number(rest[1]!.replace(/,/g, '')) : problems.length;
+}
+
 export function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: problemsOf(result.error) };
+  return { ok: false, problems: capProblems(problemsOf(result.error)) };
+}
+
+/**
+ * What the app says of a document saved by a newer version of it, in one wording for the app
+ * and the CLI: the user's remedy is to update, not to edit the file.
+ */
+export function newerVersionMessage(
+  what: 'scenario' | 'price table',
+  version: number,
+  latest: number,
+): string {
+  return `this ${what} was saved by a newer version of the app (schemaVersion ${version}); this version opens up to schemaVersion ${latest}. Update the app to open it.`;
 }
 
 /** The largest magnitude a Money value may have: its micros must stay below 2^53 (ADR 001). */
@@ -71,6 +111,28 @@ export const Money = z
     error: 'must be at most 9,000,000,000 (in the currency of the price table)',
   });
 
+/**
+ * Money in a price table: at least 0 (PRICING.md §3: a credit belongs in a scenario, not a
+ * price list). "-0" and "-0.00" are zero, so they pass.
+ */
+export const TableMoney = Money.refine((s) => !s.startsWith('-') || /^-0+(\.0+)?$/.test(s), {
+  error: 'must be at least 0 (a price list holds no credits; put a discount in the scenario)',
+});
+
+/**
+ * The most entries a price table's lists hold (PRICING.md §4 "Bounds"): bandwidth tiers,
+ * bundles, terms, tiers, environments, appliances, and the rows of its price grids. Far past
+ * any real price list, and small enough that every check and page stays fast.
+ */
+export const TABLE_LIST_MAX = 200;
+
+/** A price-table list of at most TABLE_LIST_MAX entries. */
+export function tableList<T extends z.ZodType>(item: T, what: string) {
+  return z.array(item).max(TABLE_LIST_MAX, {
+    error: `must list at most ${TABLE_LIST_MAX} ${what}`,
+  });
+}
+
 export const Percent = z
   .string({ error: 'must be a percent written as a string, like "12.5"' })
   .regex(/^\d{1,3}(\.\d{1,4})?$/, {
@@ -85,11 +147,21 @@ export const MarkupPercent = z
     error: 'must be a percent from 0 to 999.9999 written as a string, like "40"',
   });
 
+/**
+ * True when the number, as JSON wrote it, has at most 2 decimals. `String(n)` is the shortest
+ * decimal that reads back as the same double, so 743.99 is "743.99" while 743.9999999999 keeps
+ * all its digits; no float tolerance, so 743.9999999 is never taken for 744 (PRICING.md §4).
+ * Exponent forms ("1e-7") are refused too: between 0 and 744 only tiny values use them.
+ */
+export function hasAtMostTwoDecimals(n: number): boolean {
+  return /^\d+(\.\d{1,2})?$/.test(String(n));
+}
+
 export const Hours = z
   .number({ error: 'must be a number of hours from 0 to 744' })
   .min(0, { error: 'must be at least 0 hours' })
   .max(744, { error: 'must be at most 744 hours (31 days × 24)' })
-  .refine((h) => Math.abs(h * 100 - Math.round(h * 100)) < 1e-7, {
+  .refine(hasAtMostTwoDecimals, {
     error: 'must have at most 2 decimals',
   });
 
@@ -138,8 +210,36 @@ export const Id = z
   .min(1, { error: 'must not be empty' })
   .max(500, { error: 'must be at most 500 characters' });
 
-export const Text = (max: number) =>
-  z.string({ error: 'must be text' }).max(max, { error: `must be at most ${max} characters` });
+/** C0 controls but tab, line feed and carriage return; DEL; C1 controls. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_KEEPING_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const LINE_BREAKS_AND_TABS = /[\t\n\r]+/g;
+
+/**
+ * Text without control characters (NUL, escape, bell, …): they print as boxes or nothing in
+ * the PDF, hide text in a terminal and break CSV readers. Tabs and line breaks stay (notes
+ * have paragraphs); `cleanName` also turns those into one space.
+ */
+export function cleanText(s: string): string {
+  return s.replace(CONTROL_KEEPING_LINES, '');
+}
+
+/** A one-line name as typed, pasted or imported: no control characters, no line breaks. */
+export function cleanName(s: string): string {
+  return cleanText(s).replace(LINE_BREAKS_AND_TABS, ' ');
+}
+
+/**
+ * Text of at most `max` characters: a name, a title, a label unless `multiline` (notes).
+ * Control characters are cleaned, not refused (ADR 022): a saved scenario or price table
+ * holding one still opens, without it, rather than being turned away for a character nobody
+ * can see; in a name, tabs and line breaks become a space.
+ */
+export const Text = (max: number, multiline = false) =>
+  z
+    .string({ error: 'must be text' })
+    .overwrite(multiline ? cleanText : cleanName)
+    .max(max, { error: `must be at most ${max} characters` });
 
 export const LicenseModel = z.enum(['fixed-term', 'payg'], {
   error: 'must be "fixed-term" or "payg"',

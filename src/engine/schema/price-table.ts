@@ -5,9 +5,12 @@ import {
   Id,
   IsoDate,
   LicenseModel,
-  Money,
+  newerVersionMessage,
   Percent,
   PositiveCount,
+  TABLE_LIST_MAX,
+  tableList,
+  TableMoney,
   Text,
 } from './common';
 
@@ -16,9 +19,14 @@ const UpTo = PositiveCount.nullable();
 export const TieredPriceSchema = z
   .object({
     mode: z.enum(['graduated', 'volume'], { error: 'mode must be "graduated" or "volume"' }),
-    tiers: z
-      .array(z.object({ upTo: UpTo, unitAmount: Money, flatAmount: Money.nullable().optional() }))
-      .min(1, { error: 'needs at least one tier' }),
+    tiers: tableList(
+      z.object({
+        upTo: UpTo,
+        unitAmount: TableMoney,
+        flatAmount: TableMoney.nullable().optional(),
+      }),
+      'tiers',
+    ).min(1, { error: 'needs at least one tier' }),
   })
   .superRefine((price, ctx) => checkTiers(price.tiers, ctx));
 
@@ -63,7 +71,9 @@ const Environment = z.object({
     error: 'kind must be "virtual", "cloud" or "hardware"',
   }),
   name: Text(1000),
-  licenseModels: z.array(LicenseModel).min(1, { error: 'must allow at least one license model' }),
+  licenseModels: tableList(LicenseModel, 'license models').min(1, {
+    error: 'must allow at least one license model',
+  }),
 });
 
 const Appliance = z.object({
@@ -71,14 +81,16 @@ const Appliance = z.object({
   name: Text(1000),
   throughputMbps: PositiveCount,
   maxVServices: PositiveCount,
-  price: Money,
+  price: TableMoney,
   supportPctPerYear: Percent,
-  licenseModels: z.array(LicenseModel).min(1, { error: 'must allow at least one license model' }),
+  licenseModels: tableList(LicenseModel, 'license models').min(1, {
+    error: 'must allow at least one license model',
+  }),
 });
 
 const AppPrices = z.object({
-  setupFee: Money,
-  monthlyFee: Money,
+  setupFee: TableMoney,
+  monthlyFee: TableMoney,
   perUser: TieredPriceSchema,
 });
 
@@ -88,7 +100,14 @@ const AppBundle = AppPrices.extend({
   rank: Count,
 });
 
-const PriceGrid = z.record(z.string(), z.record(z.string(), Money));
+/** A record of at most TABLE_LIST_MAX keys (the rows and cells of a price grid, child apps). */
+function boundedRecord<T extends z.ZodType>(value: T, what: string) {
+  return z.record(z.string(), value).refine((r) => Object.keys(r).length <= TABLE_LIST_MAX, {
+    error: `must list at most ${TABLE_LIST_MAX} ${what}`,
+  });
+}
+
+const PriceGrid = boundedRecord(boundedRecord(TableMoney, 'bandwidths'), 'bundles');
 
 const AppliesTo = z.enum(['setupFee', 'monthlyFee', 'perUser'], {
   error: 'must be "setupFee", "monthlyFee" or "perUser"',
@@ -96,9 +115,39 @@ const AppliesTo = z.enum(['setupFee', 'monthlyFee', 'perUser'], {
 
 export const WHITE_LABEL = 'white-label';
 
-export const PriceTableSchema = z
+/**
+ * Every list and record of a raw table document longer than TABLE_LIST_MAX, found before the
+ * schema parses a single entry: a file of 10,000 bandwidth tiers is refused with one message in
+ * a few milliseconds instead of 10,000 entries parsed first (issue 11). Oversized containers
+ * are not walked into, and the walk stops at 32 levels (the schema's deepest path is 7).
+ */
+function oversizedLists(document: unknown): { path: (string | number)[]; size: number }[] {
+  const found: { path: (string | number)[]; size: number }[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: document, path: [] }];
+  while (stack.length > 0 && found.length < 50) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object' || path.length > 32) continue;
+    const size = Array.isArray(value) ? value.length : Object.keys(value).length;
+    if (size > TABLE_LIST_MAX) {
+      found.push({ path, size });
+      continue;
+    }
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((v: unknown, i) => [i, v])
+      : Object.entries(value);
+    for (const [key, child] of entries) stack.push({ value: child, path: [...path, key] });
+  }
+  return found;
+}
+
+const TableObjectSchema = z
   .object({
-    schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
+    schemaVersion: z.literal(1, {
+      error: (issue) =>
+        typeof issue.input === 'number' && Number.isInteger(issue.input) && issue.input > 1
+          ? newerVersionMessage('price table', issue.input, 1)
+          : 'schemaVersion must be 1',
+    }),
     product: Id,
     vendorName: Text(1000),
     version: Id,
@@ -110,10 +159,12 @@ export const PriceTableSchema = z
     validUntil: IsoDate.nullable()
       .optional()
       .transform((v) => v ?? null),
-    notes: Text(20000),
+    notes: Text(20000, true),
     platform: z.object({
-      environments: z.array(Environment).min(1, { error: 'needs at least one environment' }),
-      appliances: z.array(Appliance),
+      environments: tableList(Environment, 'environments').min(1, {
+        error: 'needs at least one environment',
+      }),
+      appliances: tableList(Appliance, 'appliances'),
       virtualSizing: z.object({
         mbpsPerVcpu: PositiveCount,
         gbRamPerVcpu: Count,
@@ -121,43 +172,44 @@ export const PriceTableSchema = z
       }),
     }),
     service: z.object({
-      bandwidthTiers: z
-        .array(z.object({ id: Id, mbps: PositiveCount, label: Text(1000) }))
-        .min(1, { error: 'needs at least one bandwidth tier' }),
-      bundles: z
-        .array(
-          z.object({
-            id: Id,
-            name: Text(1000),
-            rank: Count,
-            includedVServices: Count,
-            features: z.array(Text(1000)),
-          }),
-        )
-        .min(1, { error: 'needs at least one bundle' }),
+      bandwidthTiers: tableList(
+        z.object({ id: Id, mbps: PositiveCount, label: Text(1000) }),
+        'bandwidth tiers',
+      ).min(1, { error: 'needs at least one bandwidth tier' }),
+      bundles: tableList(
+        z.object({
+          id: Id,
+          name: Text(1000),
+          rank: Count,
+          includedVServices: Count,
+          features: tableList(Text(1000), 'features'),
+        }),
+        'bundles',
+      ).min(1, { error: 'needs at least one bundle' }),
       maxVServices: Count,
       fixedTerm: z.object({
         monthlyList: PriceGrid,
-        extraVServiceMonthly: Money,
-        terms: z
-          .array(z.object({ months: PositiveCount, discountPct: Percent }))
-          .min(1, { error: 'needs at least one term' }),
+        extraVServiceMonthly: TableMoney,
+        terms: tableList(z.object({ months: PositiveCount, discountPct: Percent }), 'terms').min(
+          1,
+          { error: 'needs at least one term' },
+        ),
       }),
       payg: z.object({
         hourly: PriceGrid,
-        extraVServiceHourly: Money,
+        extraVServiceHourly: TableMoney,
       }),
     }),
     apps: z.object({
-      bundles: z.array(AppBundle),
-      childApps: z.record(z.string(), AppPrices),
+      bundles: tableList(AppBundle, 'app bundles'),
+      childApps: boundedRecord(AppPrices, 'child apps'),
       whiteLabelVolume: z
         .object({
           mode: z.enum(['graduated', 'volume'], { error: 'mode must be "graduated" or "volume"' }),
-          appliesTo: z.array(AppliesTo),
-          tiers: z
-            .array(z.object({ upTo: UpTo, discountPct: Percent }))
-            .min(1, { error: 'needs at least one tier' }),
+          appliesTo: tableList(AppliesTo, 'fees'),
+          tiers: tableList(z.object({ upTo: UpTo, discountPct: Percent }), 'tiers').min(1, {
+            error: 'needs at least one tier',
+          }),
         })
         .superRefine((v, ctx) => checkTiers(v.tiers, ctx)),
     }),
@@ -176,8 +228,9 @@ export const PriceTableSchema = z
     checkUniqueIds(table.service.bundles, ['service', 'bundles'], 'bundle', ctx);
     checkUniqueIds(table.apps.bundles, ['apps', 'bundles'], 'app bundle', ctx);
 
-    const bundleIds = table.service.bundles.map((b) => b.id);
-    const bandwidthIds = table.service.bandwidthTiers.map((b) => b.id);
+    // Sets: a 200 × 200 grid is 40,000 look-ups, each O(1)
+    const bundleIds = new Set(table.service.bundles.map((b) => b.id));
+    const bandwidthIds = new Set(table.service.bandwidthTiers.map((b) => b.id));
     const grids = [
       {
         grid: table.service.fixedTerm.monthlyList,
@@ -203,7 +256,7 @@ export const PriceTableSchema = z
         }
       }
       for (const [bundle, row] of Object.entries(grid)) {
-        if (!bundleIds.includes(bundle)) {
+        if (!bundleIds.has(bundle)) {
           ctx.addIssue({
             code: 'custom',
             path: [...path, bundle],
@@ -212,7 +265,7 @@ export const PriceTableSchema = z
           continue;
         }
         for (const bandwidth of Object.keys(row)) {
-          if (!bandwidthIds.includes(bandwidth)) {
+          if (!bandwidthIds.has(bandwidth)) {
             ctx.addIssue({
               code: 'custom',
               path: [...path, bundle, bandwidth],
@@ -284,6 +337,23 @@ export const PriceTableSchema = z
       }
     });
   });
+
+/**
+ * A price table (PRICING.md §3): the sizes of its lists first (at most TABLE_LIST_MAX each, so
+ * no more work is done on a huge file), then every field and rule.
+ */
+export const PriceTableSchema = z
+  .unknown()
+  .superRefine((document, ctx) => {
+    for (const { path, size } of oversizedLists(document)) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `has ${size.toLocaleString('en-US')} entries; a price table's lists hold at most ${TABLE_LIST_MAX} each`,
+      });
+    }
+  })
+  .pipe(TableObjectSchema);
 
 export type PriceTable = z.infer<typeof PriceTableSchema>;
 export type Environment = z.infer<typeof Environment>;

@@ -12,9 +12,16 @@ import {
   PositiveCount,
   Text,
 } from './common';
+import { dataUrlImageSize, LOGO_MAX_SIDE, sizeLabel, withinLogoSide } from '../image-size';
 
-/** The newest scenario document version; older ones are migrated before parsing. */
-export const SCENARIO_SCHEMA_VERSION = 1;
+/**
+ * The newest scenario document version; older ones are migrated before parsing
+ * (`./scenario-migrations.ts`). The schema parses this version only.
+ */
+export const SCENARIO_SCHEMA_VERSION = 2;
+
+/** The most changes a customer line may carry (PRICING.md §7). */
+export const CHANGES_MAX = 120;
 
 /** 512 KB of image bytes; the base64 text is 4/3 of that. */
 export const LOGO_MAX_BYTES = 512 * 1024;
@@ -35,6 +42,17 @@ const Logo = z
   )
   .refine((url) => base64Bytes(url.slice(url.indexOf(',') + 1)) <= LOGO_MAX_BYTES, {
     error: 'the logo image must be at most 512 KB',
+  })
+  // a small file can declare a huge image (issue 11): the header is read, never the pixels;
+  // a header that cannot be read is left to the app's decoding and the PDF's own check
+  .superRefine((url, ctx) => {
+    const size = dataUrlImageSize(url);
+    if (size && !withinLogoSide(size)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `the logo image is ${sizeLabel(size)}; a logo may be at most ${LOGO_MAX_SIDE} × ${LOGO_MAX_SIDE} pixels`,
+      });
+    }
   });
 
 const Party = z.object({ name: Text(1000), company: Text(1000) });
@@ -105,6 +123,51 @@ export const SellSchema = z
   .nullable();
 export type Sell = z.infer<typeof SellSchema>;
 
+/** The fields a change may set (PRICING.md §7), in the order PRICING.md lists them. */
+export const CHANGE_FIELDS = ['count', 'bandwidth', 'bundle', 'vServices', 'hoursPerMonth'] as const;
+
+/**
+ * One change of a line's plan from `fromMonth` on (PRICING.md §7): at least one of the fields.
+ * Its month's place in the horizon and the order of the list are quote issues, not schema errors.
+ */
+export const LineChangeSchema = z
+  .object({
+    fromMonth: MonthIndex,
+    count: Count.optional(),
+    bandwidth: Id.optional(),
+    bundle: Id.optional(),
+    vServices: Count.optional(),
+    hoursPerMonth: HoursPerMonth.optional(),
+  })
+  .refine((change) => CHANGE_FIELDS.some((field) => change[field] !== undefined), {
+    error:
+      'a change must set at least one of count, bandwidth, bundle, vServices or hoursPerMonth',
+  });
+export type LineChange = z.infer<typeof LineChangeSchema>;
+
+/** How fixed-term amounts are invoiced (PRICING.md §8). */
+export const BillingModeSchema = z.enum(['monthly', 'annual', 'upfront'], {
+  error: 'billing must be "monthly", "annual" or "upfront"',
+});
+export type BillingMode = z.infer<typeof BillingModeSchema>;
+
+const BillingSide = z.object({
+  fixedTerm: BillingModeSchema.optional(),
+  paymentDelayMonths: z
+    .number({ error: 'must be a whole number of months from 0 to 3' })
+    .int({ error: 'must be a whole number of months from 0 to 3' })
+    .min(0, { error: 'must be at least 0 months' })
+    .max(3, { error: 'must be at most 3 months' })
+    .optional(),
+});
+
+/** Billing and payment terms of both sides (PRICING.md §8); absent = monthly, paid at once. */
+export const BillingSchema = z.object({
+  vendor: BillingSide.optional(),
+  customers: BillingSide.optional(),
+});
+export type Billing = z.infer<typeof BillingSchema>;
+
 export const CustomerLineSchema = z.object({
   id: Id,
   name: Text(1000),
@@ -115,6 +178,12 @@ export const CustomerLineSchema = z.object({
   license: LicenseSchema,
   sell: SellSchema,
   apps: z.array(AppEntrySchema),
+  changes: z
+    .array(LineChangeSchema)
+    .max(CHANGES_MAX, { error: `a line holds at most ${CHANGES_MAX} changes` })
+    .optional(),
+  /** Overrides `billing.customers.fixedTerm` for this line's fixed-term amounts. */
+  billing: BillingModeSchema.optional(),
 });
 export type CustomerLine = z.infer<typeof CustomerLineSchema>;
 
@@ -181,6 +250,7 @@ export const ScenarioObjectSchema = z.object({
     ),
   }),
   pricing: z.object({ defaultMarkupPct: MarkupPercent, minMarginPct: Percent }),
+  billing: BillingSchema.optional(),
   mainApps: z.array(AppEntrySchema),
   customers: z.array(CustomerLineSchema),
 });

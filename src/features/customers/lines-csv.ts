@@ -1,6 +1,6 @@
 import { MONTH_NAMES } from './lines';
 import type { CustomerLine, PriceTable } from '../../engine/index';
-import { problemsOf } from '../../engine/schema/common';
+import { cleanName, problemsOf } from '../../engine/schema/common';
 import { CustomerLineSchema } from '../../engine/schema/scenario';
 import { csvField } from '../../reports/csv';
 
@@ -599,7 +599,8 @@ function candidateOf(
 
   const candidate = {
     id: 'imported',
-    name: untext(cellOf('name')),
+    // NUL, escapes and line breaks out of a name (issue 11), before any check reads it
+    name: cleanName(untext(cellOf('name'))),
     count: number('count'),
     startMonth: filled('startMonth') ? number('startMonth') : 1,
     endMonth: filled('endMonth') ? number('endMonth') : null,

@@ -1,12 +1,13 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { LOGO_MAX_BYTES } from '../../engine/index';
+import { LOGO_MAX_BYTES, LOGO_MAX_SIDE } from '../../engine/index';
 import { scenarioStore, useScenarioStore } from '../../state/app-store';
-import { logoFromBytes } from './logo';
+import { checkLogo } from './logo';
 
 /**
- * The brand's logo: a PNG or JPEG of at most 512 KB, checked by its content and by
- * the scenario schema before it reaches the store; a refused file leaves the logo
- * there was. Setting and removing it are undoable.
+ * The brand's logo: a PNG or JPEG of at most 512 KB and 4096 × 4096 pixels, checked by
+ * its content, its header, the scenario schema and a decoding by the browser before it
+ * reaches the store; a refused file leaves the logo there was. Setting and removing it
+ * are undoable.
  */
 export function LogoField() {
   const logo = useScenarioStore((s) => s.scenario.brand.logo);
@@ -33,7 +34,7 @@ export function LogoField() {
     }
     setBusy(true);
     try {
-      const checked = logoFromBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+      const checked = await checkLogo(new Uint8Array(await file.arrayBuffer()), file.name);
       if (checked.ok) {
         setLogo(checked.dataUrl);
         setError(null);
@@ -52,7 +53,8 @@ export function LogoField() {
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>Logo</label>
       <p id={hintId} className="field-hint">
-        PNG or JPEG, at most {LOGO_MAX_BYTES / 1024} KB; printed on the proposals.
+        PNG or JPEG, at most {LOGO_MAX_BYTES / 1024} KB and {LOGO_MAX_SIDE} × {LOGO_MAX_SIDE}{' '}
+        pixels; printed on the proposals.
       </p>
       <input
         id={id}

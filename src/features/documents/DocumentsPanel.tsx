@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DocumentKind } from '../../reports/pdf/index';
 import { customersCsv, monthsCsv } from '../../reports/csv';
-import { countLabel } from '../../components/format';
+import { countLabel, sentence } from '../../components/format';
 import { localToday, useQuote, useScenario } from '../../state/app-store';
 import { buildDocumentInBackground } from './document-builder';
 import { csvFileName, downloadCsv, downloadPdf } from './download';
@@ -208,7 +208,7 @@ export function DocumentsPanel({ build = buildDocumentInBackground }: DocumentsP
         </p>
         {state.status === 'failed' ? (
           <p role="alert" className="field-error">
-            {`The ${state.what} could not be built: ${state.message}. The scenario is unchanged.`}
+            {`The ${state.what} could not be built: ${sentence(state.message)} The scenario is unchanged.`}
           </p>
         ) : null}
       </section>

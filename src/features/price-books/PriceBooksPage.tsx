@@ -6,17 +6,19 @@
  */
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { countLabel, moneyFormatter } from '../../components/format';
-import type { Quote, QuoteTotals, SchemaProblem } from '../../engine/index';
-import { amountDifference, diffTables } from '../../price-tables/diff';
+import {
+  megabytes,
+  PRICE_TABLE_MAX_BYTES,
+  problemTotal,
+  type Quote,
+  type QuoteTotals,
+  type SchemaProblem,
+} from '../../engine/index';
+import { amountDifference, diffTables, type PriceChange } from '../../price-tables/diff';
 import { identityLabel, sameIdentity, type TableIdentity } from '../../price-tables/parse';
 import { versionsOf, type Registry, type TableEntry } from '../../price-tables/registry';
 import { localToday, scenarioStore, useQuote, useScenario } from '../../state/app-store';
-import {
-  customTablesStore,
-  MAX_TABLE_BYTES,
-  useCustomTables,
-  useRegistry,
-} from '../../state/custom-tables';
+import { customTablesStore, useCustomTables, useRegistry } from '../../state/custom-tables';
 import { quoteOnTable, type QuoteResult } from '../../state/quote';
 import './price-books.css';
 
@@ -199,36 +201,66 @@ function CompareVersions({ registry }: { registry: Registry }) {
               : `${countLabel(changes.length, 'price differs', 'prices differ')} between ${older?.table.version} and ${newer?.table.version}.`}
           </p>
           {changes.length > 0 ? (
-            <table className="price-books-diff" aria-label="Price changes">
-              <thead>
-                <tr>
-                  <th scope="col">Item</th>
-                  <th scope="col">Old</th>
-                  <th scope="col">New</th>
-                  <th scope="col">Change %</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.map((c) => (
-                  <tr key={c.path} title={c.path}>
-                    <th scope="row">{c.label}</th>
-                    <td>{c.old ?? 'not offered'}</td>
-                    <td>{c.new ?? 'removed'}</td>
-                    <td>
-                      {c.changePct === null
-                        ? c.old === null
-                          ? 'new'
-                          : '—'
-                        : `${c.changePct.startsWith('-') ? '' : '+'}${c.changePct} %`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            // a new pair of versions starts again at the first rows
+            <DiffRows
+              key={`${older?.table.version}\u0000${newer?.table.version}`}
+              changes={changes}
+            />
           ) : null}
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Rows of the diff rendered at once: two 200 × 200 price grids differ in 80,000 cells, and
+ * rendering them all blocked the page for seconds (issue 11). More come on request, a page
+ * at a time, each well under 200 ms of work.
+ */
+export const DIFF_ROWS_PAGE = 200;
+
+function DiffRows({ changes }: { changes: readonly PriceChange[] }) {
+  const [shown, setShown] = useState(DIFF_ROWS_PAGE);
+  const rest = changes.length - shown;
+  return (
+    <>
+      <table className="price-books-diff" aria-label="Price changes">
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Old</th>
+            <th scope="col">New</th>
+            <th scope="col">Change %</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.slice(0, shown).map((c) => (
+            <tr key={c.path} title={c.path}>
+              <th scope="row">{c.label}</th>
+              <td>{c.old ?? 'not offered'}</td>
+              <td>{c.new ?? 'removed'}</td>
+              <td>
+                {c.changePct === null
+                  ? c.old === null
+                    ? 'new'
+                    : '—'
+                  : `${c.changePct.startsWith('-') ? '' : '+'}${c.changePct} %`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rest > 0 ? (
+        <p>
+          The first {countLabel(shown, 'change is', 'changes are')} shown.{' '}
+          <button type="button" onClick={() => setShown((n) => n + DIFF_ROWS_PAGE)}>
+            Show {Math.min(rest, DIFF_ROWS_PAGE).toLocaleString('en-US')} more of{' '}
+            {rest.toLocaleString('en-US')}
+          </button>
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -405,12 +437,16 @@ function LoadCustomTable() {
     const input = event.target;
     const file = input.files?.[0];
     if (!file) return;
-    if (file.size > MAX_TABLE_BYTES) {
+    // the limit of src/engine/limits.ts, the same as the CLI's (ADR 022)
+    if (file.size > PRICE_TABLE_MAX_BYTES) {
       setResult({
         ok: false,
         name: file.name,
         problems: [
-          { path: '', message: 'the file is larger than 5 MB; a price table is far smaller' },
+          {
+            path: '',
+            message: `the file is larger than ${megabytes(PRICE_TABLE_MAX_BYTES)}; a price table is far smaller`,
+          },
         ],
       });
       input.value = '';
@@ -461,7 +497,7 @@ function LoadCustomTable() {
         <div role="alert" className="price-books-errors">
           <p>
             {result.name} was not loaded:{' '}
-            {countLabel(result.problems.length, 'problem', 'problems')}
+            {countLabel(problemTotal(result.problems), 'problem', 'problems')}
           </p>
           <ul>
             {result.problems.map((p, i) => (

@@ -103,7 +103,11 @@ function SaveCurrent({ onDone }: { onDone: (message: string) => void }) {
     event.preventDefault();
     const entry = lib().saveCurrentAs(name);
     setNaming(false);
-    onDone(`Saved “${entry.name}” in the library.`);
+    onDone(
+      lib().unsaved.includes(entry.id)
+        ? `“${entry.name}” is in the library in this tab only: it could not be saved in this browser.`
+        : `Saved “${entry.name}” in the library.`,
+    );
   };
   return (
     <section aria-labelledby={`${id}-h`}>
@@ -273,7 +277,11 @@ function LibraryRow({ entry, onDone }: { entry: LibraryEntry; onDone: (message: 
             aria-label={`Save the open scenario over “${entry.name}”`}
             onClick={() => {
               lib().update(entry.id);
-              onDone(`Saved the open scenario over “${entry.name}”.`);
+              onDone(
+                lib().unsaved.includes(entry.id)
+                  ? `The open scenario could not be saved over “${entry.name}” in this browser.`
+                  : `Saved the open scenario over “${entry.name}”.`,
+              );
             }}
           >
             Update

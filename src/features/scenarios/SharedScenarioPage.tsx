@@ -4,9 +4,15 @@ import { defaultTable, resolvePinned } from '../../price-tables/registry';
 import { localToday, scenarioStore } from '../../state/app-store';
 import { useRegistry } from '../../state/custom-tables';
 import { libraryStore } from '../../state/library';
+import { scenarioFileName, serializeScenario } from '../../state/scenario-io';
 import { decodeShareLink } from '../../state/share-link';
+import { downloadText } from '../../components/download';
 
-type Outcome = { kind: 'opened'; title: string; savedAs: string } | { kind: 'cancelled' } | null;
+type Outcome =
+  | { kind: 'opened'; title: string; savedAs: string | null }
+  | { kind: 'not-saved'; scenario: Scenario }
+  | { kind: 'cancelled' }
+  | null;
 
 /**
  * A scenario opened from a share link (`#/shared?d=…`): what it is, then a choice. Opening it
@@ -38,12 +44,37 @@ export function SharedScenarioPage({ query }: { query: string }) {
     return (
       <div role="status" className="notice">
         <p>
-          Opened “{outcome.title}”. The scenario that was open is saved in the library as “
-          {outcome.savedAs}”.
+          {outcome.savedAs !== null
+            ? `Opened “${outcome.title}”. The scenario that was open is saved in the library as “${outcome.savedAs}”.`
+            : `Opened “${outcome.title}”. The scenario that was open could not be saved in the library; Undo brings it back until this page is reloaded.`}
         </p>
         <p>
           <a href="#/results">See the results</a> · <a href="#/scenarios">Go to Scenarios</a>
         </p>
+      </div>
+    );
+  }
+  if (outcome?.kind === 'not-saved') {
+    return (
+      <div role="alert" className="notice">
+        <p>
+          The shared scenario was not opened: your open scenario could not be saved in the library
+          first (this browser’s storage refused it), so opening would leave it saved nowhere.
+        </p>
+        <div className="button-row">
+          <button
+            type="button"
+            onClick={() => {
+              const current = scenarioStore.getState().scenario;
+              downloadText(scenarioFileName(current), serializeScenario(current));
+            }}
+          >
+            Download your open scenario
+          </button>
+          <button type="button" onClick={() => open(outcome.scenario, true)}>
+            Open it anyway
+          </button>
+        </div>
       </div>
     );
   }
@@ -64,7 +95,12 @@ export function SharedScenarioPage({ query }: { query: string }) {
     : defaultTable(registry, shared.priceTable.product, shared.priceTable.currency, localToday());
   const table = shared.priceTable;
 
-  const open = (scenario: Scenario) => {
+  function open(scenario: Scenario, anyway = false) {
+    if (anyway) {
+      scenarioStore.getState().replace(scenario);
+      setOutcome({ kind: 'opened', title: scenario.title, savedAs: null });
+      return;
+    }
     const current = scenarioStore.getState().scenario;
     const saved = libraryStore
       .getState()
@@ -72,9 +108,14 @@ export function SharedScenarioPage({ query }: { query: string }) {
         `${current.title || 'Untitled scenario'} (before opening a shared link)`,
         current,
       );
+    // said only once storage holds it (ADR 021)
+    if (libraryStore.getState().unsaved.includes(saved.id)) {
+      setOutcome({ kind: 'not-saved', scenario });
+      return;
+    }
     scenarioStore.getState().replace(scenario);
     setOutcome({ kind: 'opened', title: scenario.title, savedAs: saved.name });
-  };
+  }
 
   return (
     <section aria-labelledby={`${id}-h`}>

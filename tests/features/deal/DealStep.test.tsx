@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Shell } from '../../../src/app/Shell';
 import { DealStep } from '../../../src/features/deal/DealStep';
 import { bundledRegistry } from '../../../src/price-tables/bundled';
@@ -10,7 +10,21 @@ import { scenarioStore } from '../../../src/state/app-store';
 import { customTablesStore } from '../../../src/state/custom-tables';
 import { sampleScenario } from '../../../src/state/sample';
 import { resetApp as reset, appQuote as quoteOfStore } from '../../support/app-state';
-import { TINY_PNG } from '../../support/images';
+import { pngHeader, TINY_PNG } from '../../support/images';
+
+// jsdom decodes no images: the browser's decoder is stood in for by the header's size, and a
+// file whose header says 333 pixels wide stands for one that does not decode.
+vi.mock('../../../src/features/deal/logo-decode', async () => {
+  const { imageSize } = await import('../../../src/engine/index');
+  return {
+    decodeImageSize: (bytes: Uint8Array) => {
+      const size = imageSize(bytes);
+      return size && size.width !== 333
+        ? Promise.resolve(size)
+        : Promise.reject(new Error('The source image could not be decoded.'));
+    },
+  };
+});
 
 beforeEach(reset);
 afterEach(() => {
@@ -108,6 +122,19 @@ describe('the Deal step', () => {
     act(() => scenarioStore.getState().undo());
     expect(hex).toHaveValue(before.brand.primaryColor);
     expect(screen.getByLabelText('Primary colour')).toHaveValue(before.brand.primaryColor);
+  });
+
+  it('keeps NUL and control characters out of a name typed or pasted (issue 11)', () => {
+    render(<DealStep />);
+    fireEvent.change(screen.getByLabelText('Title'), {
+      target: { value: 'Plan\u0000 2027\u001b[2J\u0007' },
+    });
+    fireEvent.change(screen.getByLabelText('Prepared for: company'), {
+      target: { value: 'Init\u0085ech\tLtd' },
+    });
+    const after = scenarioStore.getState().scenario;
+    expect(after.title).toBe('Plan 2027[2J');
+    expect(after.preparedFor.company).toBe('Initech Ltd');
   });
 
   it('edits title, parties and brand name; the rest of the scenario is untouched', async () => {
@@ -226,6 +253,21 @@ describe('the Deal step', () => {
         '"logo.png" is not a PNG or JPEG image',
       );
       expect(input).toHaveAttribute('aria-invalid', 'true');
+      expect(scenarioStore.getState().scenario).toBe(before);
+    });
+
+    it.each([
+      ['declares 20000 × 20000 pixels', pngHeader(20000, 20000), 'at most 4096 × 4096 pixels'],
+      ['does not decode', pngHeader(333, 10, 200), 'could not be decoded as an image'],
+    ])('refuses a PNG that %s, at the field, and keeps the scenario', async (_, bytes, message) => {
+      const user = userEvent.setup();
+      render(<DealStep />);
+      const before = scenarioStore.getState().scenario;
+      await user.upload(
+        screen.getByLabelText('Logo'),
+        new File([bytes as Uint8Array<ArrayBuffer>], 'logo.png', { type: 'image/png' }),
+      );
+      expect(await screen.findByRole('alert')).toHaveTextContent(message);
       expect(scenarioStore.getState().scenario).toBe(before);
     });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LOGO_MAX_BYTES } from '../../../src/engine/index';
-import { logoFromBytes, sniffImageType } from '../../../src/features/deal/logo';
-import { TINY_PNG } from '../../support/images';
+import { imageSize, LOGO_MAX_BYTES } from '../../../src/engine/index';
+import { checkLogo, logoFromBytes, sniffImageType } from '../../../src/features/deal/logo';
+import { jpegHeader, pngHeader, TINY_PNG } from '../../support/images';
 
 describe('logoFromBytes', () => {
   it('turns a PNG into a data URL that decodes to the same bytes', () => {
@@ -14,7 +14,7 @@ describe('logoFromBytes', () => {
   });
 
   it('knows a JPEG by its first bytes, whatever the file is called', () => {
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]);
+    const jpeg = jpegHeader(64, 32);
     expect(sniffImageType(jpeg)).toBe('image/jpeg');
     const checked = logoFromBytes(jpeg, 'logo.png');
     expect(checked.ok && checked.dataUrl.startsWith('data:image/jpeg;base64,')).toBe(true);
@@ -44,5 +44,56 @@ describe('logoFromBytes', () => {
       ok: false,
       message: '"big.png" is 513 KB; a logo may be at most 512 KB.',
     });
+  });
+
+  // issue 11, finding 5: a small file declaring a huge image, and one that does not decode
+  it('refuses a PNG or JPEG whose header declares more than 4096 × 4096, before decoding', async () => {
+    let decoded = false;
+    const decode = () => {
+      decoded = true;
+      return Promise.resolve({ width: 1, height: 1 });
+    };
+    for (const bytes of [pngHeader(20000, 20000), jpegHeader(4097, 100)]) {
+      const checked = await checkLogo(bytes, 'huge.png', decode);
+      expect(checked).toEqual({
+        ok: false,
+        message: expect.stringContaining('a logo may be at most 4096 × 4096 pixels'),
+      });
+    }
+    expect(decoded).toBe(false);
+  });
+
+  it('refuses a PNG or JPEG whose header cannot be read', () => {
+    const cut = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]);
+    expect(logoFromBytes(cut, 'cut.jpg')).toEqual({
+      ok: false,
+      message: expect.stringContaining('"cut.jpg" is not a readable JPEG image'),
+    });
+  });
+
+  it('refuses a file the browser cannot decode (a valid header, then junk)', async () => {
+    const junk = pngHeader(200, 100, 400);
+    expect(logoFromBytes(junk, 'junk.png').ok).toBe(true); // the header alone passes
+    const checked = await checkLogo(junk, 'junk.png', () =>
+      Promise.reject(new Error('The source image could not be decoded.')),
+    );
+    expect(checked).toEqual({
+      ok: false,
+      message: expect.stringContaining('"junk.png" could not be decoded as an image'),
+    });
+  });
+
+  it('refuses an image that decodes larger than its header said', async () => {
+    const checked = await checkLogo(TINY_PNG, 'logo.png', () =>
+      Promise.resolve({ width: 5000, height: 10 }),
+    );
+    expect(checked.ok).toBe(false);
+  });
+
+  it('accepts an image that decodes, with its size', async () => {
+    const checked = await checkLogo(TINY_PNG, 'logo.png', (bytes) =>
+      Promise.resolve(imageSize(bytes)!),
+    );
+    expect(checked).toMatchObject({ ok: true, size: { width: 1, height: 1 } });
   });
 });

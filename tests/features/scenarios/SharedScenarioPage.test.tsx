@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SharedScenarioPage } from '../../../src/features/scenarios/SharedScenarioPage';
 import { bundledRegistry } from '../../../src/price-tables/bundled';
 import { defaultTable } from '../../../src/price-tables/registry';
@@ -87,5 +87,37 @@ describe('the shared scenario page', () => {
       cleanup();
     }
     expect(scenarioStore.getState().scenario).toBe(before);
+  });
+
+  // last in the file: the library keeps its unsaved entry pending for the rest of the module
+  it('never says the open scenario is saved in the library when that save failed', async () => {
+    const user = userEvent.setup();
+    const setItem = Storage.prototype.setItem;
+    const spy = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (
+      this: Storage,
+      key: string,
+      value: string,
+    ) {
+      if (key === LIBRARY_KEY) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      setItem.call(this, key, value);
+    });
+    try {
+      const shared = { ...sampleScenario(), title: 'Shared plan' };
+      const before = scenarioStore.getState().scenario;
+      render(<SharedScenarioPage query={queryOf(encodeShareLink(shared))} />);
+      await user.click(screen.getByRole('button', { name: 'Open this scenario' }));
+      expect(screen.queryByText(/saved in the library as/)).toBeNull();
+      expect(screen.getByRole('alert')).toHaveTextContent(/was not opened/);
+      expect(scenarioStore.getState().scenario).toBe(before);
+      await user.click(screen.getByRole('button', { name: 'Open it anyway' }));
+      expect(scenarioStore.getState().scenario).toEqual(shared);
+      expect(screen.getByRole('status')).toHaveTextContent(
+        /could not be saved in the library; Undo brings it back/,
+      );
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -2,6 +2,7 @@
  * What the PDF tests share: the sample plan on its pinned table (with a Cyrillic line added),
  * the committed fonts, and poppler-utils / qpdf to check what a reader of the file sees.
  */
+import { parseScenario } from '../../support/scenarios';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,7 +59,7 @@ export const MOSCOW: CustomerLine = {
 
 /** The sample plan (scenarios/sample-msp-plan.json) with the Москва Хостинг line added. */
 export function samplePlan(): Scenario {
-  const s = ScenarioSchema.parse(
+  const s = parseScenario(
     JSON.parse(readFileSync(join(repo, 'scenarios/sample-msp-plan.json'), 'utf8')),
   );
   return { ...s, customers: [...s.customers, MOSCOW] };
