@@ -54,14 +54,14 @@ export type GoalSeekResult =
       /**
        * `not-met-at-max`: even 999.99 % does not meet it; `no-line-uses-default`: every line has
        * its own price, so the default markup changes nothing; `invalid-quote`: the deal has
-       * errors to fix first; `no-revenue-line`: the line cannot carry a markup.
+       * errors to fix first.
        */
       readonly reason: 'not-met-at-max' | 'no-line-uses-default' | 'invalid-quote';
       /** A sentence a sales engineer can act on. */
       readonly message: string;
       readonly path: string;
-      /** The quote at the largest markup tried (null when the deal is invalid). */
-      readonly quote: Quote | null;
+      /** The quote at the largest markup tried (the invalid quote, with its issues, for an invalid deal). */
+      readonly quote: Quote;
       readonly calls: number;
     };
 
@@ -192,7 +192,7 @@ export function goalSeek(
       reason: 'invalid-quote',
       message: 'The deal has errors: fix them first, then reach a target.',
       path,
-      quote: null,
+      quote: atZero,
       calls,
     };
   }

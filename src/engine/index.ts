@@ -66,3 +66,19 @@ export type { MinorUnits } from './money';
 export type * from './quote-types';
 export { customerSeries } from './line-series';
 export type { CustomerSeries, CustomerSeriesMonth } from './line-series';
+export {
+  applyMarkup,
+  goalSeek,
+  GOAL_MAX_HUNDREDTHS,
+  hundredthsToPct,
+  targetHolds,
+  varyPath,
+} from './goal-seek';
+export type { GoalSeekResult, GoalTarget, GoalVary } from './goal-seek';
+export { scaleTable, sensitivity } from './sensitivity';
+export type {
+  Sensitivity,
+  SensitivityDriver,
+  SensitivityDriverId,
+  SensitivityPoint,
+} from './sensitivity';
