@@ -12,10 +12,10 @@ import {
 import {
   calculateQuote,
   PriceTableSchema,
-  ScenarioSchema,
   type PriceTable,
   type Scenario,
 } from '../../src/engine/index';
+import { parseScenario } from '../support/scenarios';
 import { TABLE_VARIANTS, validScenarioArb } from '../oracle/arbitraries';
 import { examplesUrl } from '../support/examples';
 import { fixedLine, paygLine, scenario, TABLE, TODAY } from './helpers';
@@ -128,7 +128,7 @@ describe('goal seek: the smallest markup that meets a target', () => {
   });
 
   it('meets a break-even month on example 1 at the boundary, in at most 20 engine calls', () => {
-    const s = ScenarioSchema.parse(read('example-1-mixed.json'));
+    const s = parseScenario(read('example-1-mixed.json'));
     const target: GoalTarget = { kind: 'breakEvenMonth', atMost: 2 };
     const r = goalSeek(s, exampleTable, OPTIONS, target, vary());
     expect(r.status).toBe('met');
@@ -156,7 +156,7 @@ describe('goal seek: the smallest markup that meets a target', () => {
             validScenarioArb(raw, 3),
             fc.integer({ min: -20, max: 80 }),
             (generated, pct) => {
-              const s = ScenarioSchema.parse(generated);
+              const s = parseScenario(generated);
               const target: GoalTarget = { kind: 'marginPct', atLeast: String(pct) };
               const r = goalSeek(s, t, OPTIONS, target, vary());
               if (r.status === 'met') {
@@ -184,7 +184,7 @@ describe('goal seek: the smallest markup that meets a target', () => {
             fc.integer({ min: 0, max: 99_998 }),
             fc.integer({ min: 1, max: 5_000 }),
             (generated, low, step) => {
-              const s = ScenarioSchema.parse(generated);
+              const s = parseScenario(generated);
               const high = Math.min(99_999, low + step);
               const at = (scn: Scenario, h: number) =>
                 calculateQuote(applyMarkup(scn, vary(), hundredthsToPct(h)), t, OPTIONS).totals;

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  calculateQuote,
-  PriceTableSchema,
-  ScenarioSchema,
-  type Scenario,
-} from '../../src/engine/index';
+import { calculateQuote, PriceTableSchema, type Scenario } from '../../src/engine/index';
 import {
   scaleHours,
   scaleMoney,
@@ -14,6 +9,7 @@ import {
   scaleTable,
   sensitivity,
 } from '../../src/engine/sensitivity';
+import { parseScenario } from '../support/scenarios';
 import { TABLE_VARIANTS, validScenarioArb } from '../oracle/arbitraries';
 import { fixedLine, paygLine, scenario, TABLE, TODAY } from './helpers';
 
@@ -100,7 +96,7 @@ describe('sensitivity of a deal', () => {
     const t = PriceTableSchema.parse(structuredClone(raw));
     fc.assert(
       fc.property(validScenarioArb(raw, 3), (generated) => {
-        const s = ScenarioSchema.parse(generated);
+        const s = parseScenario(generated);
         const r = sensitivity(s, t, OPTIONS);
         const q = calculateQuote(s, t, OPTIONS);
         if (q.totals === null) {
@@ -134,7 +130,7 @@ describe('the example deals', () => {
     JSON.parse(readFileSync(new URL(`../fixtures/examples/${name}`, import.meta.url), 'utf8'));
   it('example 1: counts move the margin more than the infrastructure cost', () => {
     const t = PriceTableSchema.parse(read('example-table.json'));
-    const s = ScenarioSchema.parse(read('example-1-mixed.json'));
+    const s = parseScenario(read('example-1-mixed.json'));
     const r = sensitivity(s, t, OPTIONS)!;
     const ids = r.drivers.map((d) => d.id);
     expect(ids.indexOf('customer-counts')).toBeLessThan(ids.indexOf('infrastructure'));
