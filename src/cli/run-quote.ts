@@ -1,16 +1,4 @@
-import { resolve } from 'node:path';
-import {
-  calculateQuote,
-  megabytes,
-  migrateScenarioDocument,
-  parseWith,
-  PRICE_TABLE_MAX_BYTES,
-  SCENARIO_MAX_CHARS,
-  SCENARIO_MAX_FILE_BYTES,
-  ScenarioSchema,
-  type PriceTable,
-  type SchemaProblem,
-} from '../engine/index';
+import { calculateQuote } from '../engine/index';
 import { customersCsv, monthsCsv, withBom } from '../reports/csv';
 import {
   buildDocument,
@@ -18,26 +6,9 @@ import {
   DocumentInputError,
   type DocumentKind,
 } from '../reports/pdf/index';
-import {
-  identityLabel,
-  parseJsonText,
-  parsePriceTableText,
-  sameIdentity,
-} from '../price-tables/parse';
-import { resolvePinned } from '../price-tables/registry';
 import { OutputError, type OutputFile } from './atomic-write';
-import { FileTooLargeError, readBounded } from './bounded-read';
 import { loadPdfFonts } from './load-fonts';
-import { loadPricingData, sha256Of } from './load-tables';
-import { newerVersionProblem } from './schema-version';
-
-/**
- * `npm run` starts the command in the package root; paths on the command line
- * are the caller's, relative to where npm was started (INIT_CWD).
- */
-export function fromCaller(path: string): string {
-  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
-}
+import { formatProblems, fromCaller, InputError, isRealDate, loadDeal } from './load-deal';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -85,57 +56,6 @@ Exit status: 0 a valid quote; 1 a quote with errors (still written; no PDF);
 2 input that cannot be read, is too large or does not match its schema, a bad
 --document / --customer, or output that cannot be written (then no file is written).
 `;
-
-class InputError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: readonly SchemaProblem[],
-  ) {
-    super(`${source}: invalid input`);
-  }
-}
-
-/** The app's limits (src/engine/limits.ts): the CLI refuses what the app refuses. */
-const LIMITS = {
-  scenario: { bytes: SCENARIO_MAX_FILE_BYTES, chars: SCENARIO_MAX_CHARS },
-  'price table': { bytes: PRICE_TABLE_MAX_BYTES, chars: PRICE_TABLE_MAX_BYTES },
-} as const;
-
-function readText(path: string, what: keyof typeof LIMITS): { text: string; bytes: Buffer } {
-  const limit = LIMITS[what];
-  const tooLarge = () =>
-    new InputError(path, [
-      {
-        path: '',
-        message: `the ${what} file is larger than ${megabytes(limit.chars)}, the app's limit; a ${what} is far smaller`,
-      },
-    ]);
-  try {
-    const bytes = readBounded(fromCaller(path), limit.bytes);
-    const text = bytes.toString('utf8');
-    if (text.length > limit.chars) throw tooLarge();
-    return { text, bytes };
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    if (e instanceof FileTooLargeError) throw tooLarge();
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((e as Error).message);
-    throw new InputError(path, [{ path: '', message: `cannot read the ${what}: ${reason}` }]);
-  }
-}
-
-function formatProblems(source: string, problems: readonly SchemaProblem[]): string {
-  return problems
-    .map((p) => `${source}: ${p.path === '' ? '' : `${p.path}: `}${p.message}\n`)
-    .join('');
-}
 
 /** Runs the command; resolves to the exit status. All output goes through `io`. */
 export async function runQuote(args: QuoteArgs, io: CliIo, clockToday: string): Promise<number> {
@@ -211,49 +131,15 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
   }
 
   const scenarioPath = args.positionals[0]!;
-  const scenarioJson = parseJsonText(readText(scenarioPath, 'scenario').text);
-  if (!scenarioJson.ok) throw new InputError(scenarioPath, scenarioJson.problems);
-  const newer = newerVersionProblem(scenarioJson.value);
-  if (newer) throw new InputError(scenarioPath, [newer]);
-  // an older schemaVersion is migrated first (PRICING.md §4), as the app does on load
-  const migrated = migrateScenarioDocument(scenarioJson.value);
-  if (!migrated.ok) {
-    throw new InputError(scenarioPath, [{ path: migrated.path, message: migrated.message }]);
-  }
-  const scenario = parseWith(ScenarioSchema, migrated.document);
-  if (!scenario.ok) throw new InputError(scenarioPath, scenario.problems);
-
-  let table: PriceTable;
-  let sha256: string;
-  const tablePath = args['price-table'];
-  if (tablePath !== undefined) {
-    const { text, bytes } = readText(tablePath, 'price table');
-    const parsed = parsePriceTableText(text);
-    if (!parsed.ok) throw new InputError(tablePath, parsed.problems);
-    table = parsed.value;
-    sha256 = sha256Of(bytes);
-    if (!sameIdentity(table, scenario.value.priceTable)) {
-      io.stderr(
-        `quote: note: the scenario pins ${identityLabel(scenario.value.priceTable)}; priced on ${identityLabel(table)} from ${tablePath}\n`,
-      );
-    }
-  } else {
-    const registry = loadPricingData();
-    const pinned = resolvePinned(registry, scenario.value.priceTable);
-    if (!pinned.ok) {
-      throw new InputError(scenarioPath, [
-        {
-          path: 'priceTable',
-          message: `${pinned.message}; pass --price-table FILE to use another`,
-        },
-      ]);
-    }
-    table = pinned.entry.table;
-    sha256 = pinned.entry.sha256 ?? '';
-  }
+  const { scenario, table, sha256, tableSource } = loadDeal(
+    scenarioPath,
+    args['price-table'],
+    io,
+    'quote',
+  );
 
   if (pdf?.customer !== undefined) {
-    const lines = scenario.value.customers;
+    const lines = scenario.customers;
     if (!lines.some((c) => c.id === pdf.customer)) {
       const ids = lines.map((c) => c.id);
       const shown =
@@ -265,7 +151,7 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
     }
   }
 
-  const quote = calculateQuote(scenario.value, table, { today, tableSha256: sha256 });
+  const quote = calculateQuote(scenario, table, { today, tableSha256: sha256 });
   const errors = quote.issues.filter((i) => i.level === 'error');
 
   // the document is built before anything is written, so a refusal leaves no half output
@@ -274,11 +160,10 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
     try {
       document = await buildDocument({
         kind: pdf.kind,
-        scenario: scenario.value,
+        scenario: scenario,
         quote,
         table,
-        // a table given by --price-table is the user's file, not one shipped with the app
-        tableSource: tablePath !== undefined ? 'custom' : 'bundled',
+        tableSource,
         today,
         customerId: pdf.customer,
         fonts: loadPdfFonts(),
@@ -299,7 +184,7 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
   const output = (path: string, data: string | Uint8Array) =>
     files.push({ path: fromCaller(path), data });
   if (args.json !== undefined) output(args.json, json);
-  if (args.csv !== undefined) output(args.csv, withBom(customersCsv(scenario.value, quote)));
+  if (args.csv !== undefined) output(args.csv, withBom(customersCsv(scenario, quote)));
   if (args['csv-monthly'] !== undefined) output(args['csv-monthly'], withBom(monthsCsv(quote)));
   if (pdf !== null && document !== null) output(pdf.path, document);
   writeAll(io, files);
@@ -329,8 +214,4 @@ function writeAll(io: CliIo, files: readonly OutputFile[]): void {
   }
 }
 
-function isRealDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+export { fromCaller };

@@ -69,3 +69,19 @@ export { effectiveCommission } from './lines';
 export type { CommissionSource, EffectiveCommission } from './lines';
 export { customerSeries } from './line-series';
 export type { CustomerSeries, CustomerSeriesMonth } from './line-series';
+export {
+  applyMarkup,
+  goalSeek,
+  GOAL_MAX_HUNDREDTHS,
+  hundredthsToPct,
+  targetHolds,
+  varyPath,
+} from './goal-seek';
+export type { GoalSeekResult, GoalTarget, GoalVary } from './goal-seek';
+export { scaleTable, sensitivity } from './sensitivity';
+export type {
+  Sensitivity,
+  SensitivityDriver,
+  SensitivityDriverId,
+  SensitivityPoint,
+} from './sensitivity';
