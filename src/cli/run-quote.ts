@@ -186,7 +186,8 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
   if (!scenarioJson.ok) throw new InputError(scenarioPath, scenarioJson.problems);
   // an older schemaVersion is migrated first (PRICING.md §4), as the app does on load
   const migrated = migrateScenarioDocument(scenarioJson.value);
-  if (!migrated.ok) throw new InputError(scenarioPath, [{ path: migrated.path, message: migrated.message }]);
+  if (!migrated.ok)
+    throw new InputError(scenarioPath, [{ path: migrated.path, message: migrated.message }]);
   const scenario = parseWith(ScenarioSchema, migrated.document);
   if (!scenario.ok) throw new InputError(scenarioPath, scenario.problems);
 

@@ -11,11 +11,10 @@
  */
 import { averageHundredths, breakEvenHours } from './advice';
 import { calculateQuote } from './calculate';
-import { monthsOf } from './calendar';
 import { compileTable } from './compile-table';
 import { createLinePlanner } from './lines';
 import { AmountRangeError, formatScaled } from './money';
-import { fixedTermMonthly, paygHoursIn, paygMonthly } from './prices';
+import { fixedTermMonthly, paygMonthly } from './prices';
 import type { PaygAdvice } from './quote-types';
 import type { PriceTable } from './schema/price-table';
 import type { Scenario } from './schema/scenario';
