@@ -330,7 +330,8 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
       // a fixed-term line's cohort counts its terms from its own start; a converted line's from
       // `atMonth` (§8)
       const origin = p.line.license.model === 'fixed-term' ? cohort.start : p.fixedFrom;
-      const lastTerm = cohort.termLicense.length - 1;
+      const terms = cohort.terms;
+      const lastTerm = terms.length / 3 - 1;
       for (let m = cohort.start; m <= cohort.end; m++) {
         const n = cohort.sizes === null ? cohort.size : cohort.sizes[m]!;
         if (n === 0) continue;
@@ -346,9 +347,9 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
         } else {
           const term = Math.floor((m - origin) / T);
           const k = term < lastTerm ? term : lastTerm;
-          license = cohort.termLicense[k]!;
-          demandMbps[m]! += cohort.termMbps[k]! * n;
-          demandVServices[m]! += cohort.termVServices[k]! * n;
+          license = terms[3 * k]!;
+          demandMbps[m]! += terms[3 * k + 1]! * n;
+          demandVServices[m]! += terms[3 * k + 2]! * n;
           const termStart = origin + term * T;
           customerInvoice = invoiceMonth(p.customerBilling, termStart, m);
           vendorInvoice = invoiceMonth(vendorBilling, termStart, m);
@@ -418,7 +419,7 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
         const term = Math.floor((H - origin) / T);
         const left = T - 1 - ((H - origin) % T);
         if (left > 0 && n > 0) {
-          const license = cohort.termLicense[term < lastTerm ? term : lastTerm]!;
+          const license = terms[3 * (term < lastTerm ? term : lastTerm)]!;
           committedAfterHorizon = addExact(
             committedAfterHorizon,
             mulExact(mulExact(left, license), n),

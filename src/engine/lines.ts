@@ -31,12 +31,12 @@ export interface Cohort {
   /** Size by month (index = month) for a cohort whose size changes; null when constant. */
   sizes: Int32Array | null;
   /**
-   * Fixed-term phase: one customer's monthly license, Mbps and vServices for each term (index
-   * = term number from `LinePlan.fixedFrom`, or from the cohort's start on a fixed-term line).
+   * Fixed-term phase: one customer's monthly license, Mbps and vServices for each term, three
+   * numbers a term (term k at 3k, 3k + 1, 3k + 2; terms numbered from `LinePlan.fixedFrom`, or
+   * from the cohort's start on a fixed-term line). One flat array: a line is one cohort most of
+   * the time, and the planner allocates for every line of every quote.
    */
-  readonly termLicense: number[];
-  readonly termMbps: number[];
-  readonly termVServices: number[];
+  readonly terms: number[];
 }
 
 export interface LinePlan {
@@ -303,6 +303,7 @@ export function createLinePlanner(
 
     const channel = line.partnerId === null ? NO_COMMISSION : rates.get(line.partnerId)!;
     const apps = holderApps(t, line.apps);
+    const sell = revenueRules(t, line, defaultMarkup);
     return {
       line,
       index,
@@ -322,7 +323,10 @@ export function createLinePlanner(
       vServices: license.vServices,
       apps,
       whiteLabelPerCopy: apps.whiteLabelInstances,
-      ...revenueRules(t, line, defaultMarkup),
+      sellNumerator: sell.sellNumerator,
+      sellDenominator: sell.sellDenominator,
+      fixedMonthly: sell.fixedMonthly,
+      fixedOneOff: sell.fixedOneOff,
       partnerPct: channel.partner,
       distributorPct: channel.distributor,
       customerBilling: line.billing === undefined ? scenarioBilling : MODE[line.billing],
@@ -331,6 +335,8 @@ export function createLinePlanner(
 }
 
 const NO_HOURS: readonly number[] = [];
+/** The terms of a PAYG cohort: none (never pushed to: a PAYG cohort has no fixed-term phase). */
+const NO_TERMS: number[] = [];
 
 /** A new cohort; with a capacity, its first term's license, Mbps and vServices. */
 function newCohort(
@@ -346,9 +352,7 @@ function newCohort(
     end,
     size,
     sizes: null,
-    termLicense: [],
-    termMbps: [],
-    termVServices: [],
+    terms: capacity === null ? NO_TERMS : [],
   };
   if (capacity !== null) addTerm(t, termMonths, cohort, capacity);
   return cohort;
@@ -356,9 +360,11 @@ function newCohort(
 
 /** A cohort's next term at `capacity`. */
 function addTerm(t: CompiledTable, termMonths: number, cohort: Cohort, capacity: Capacity): void {
-  cohort.termLicense.push(fixedTermMonthly(t, capacity, termMonths));
-  cohort.termMbps.push(t.bandwidthMbps.get(capacity.bandwidth)!);
-  cohort.termVServices.push(capacity.vServices);
+  cohort.terms.push(
+    fixedTermMonthly(t, capacity, termMonths),
+    t.bandwidthMbps.get(capacity.bandwidth)!,
+    capacity.vServices,
+  );
 }
 
 /** A line's customers in month m, all cohorts. */
