@@ -29,7 +29,7 @@ export interface Cohort {
   /** Its size while it does not change; `sizes` when it does. */
   readonly size: number;
   /** Size by month (index = month) for a cohort whose size changes; null when constant. */
-  sizes: Int32Array | null;
+  sizes: number[] | null;
   /**
    * Fixed-term phase: one customer's monthly license, Mbps and vServices for each term, three
    * numbers a term (term k at 3k, 3k + 1, 3k + 2; terms numbered from `LinePlan.fixedFrom`, or
@@ -64,7 +64,7 @@ export interface LinePlan {
    * Customers active by month (index = month), all cohorts; null for a line of one cohort that
    * keeps its size (`count` customers from `start` to `end`): see `customersIn`.
    */
-  readonly customers: Int32Array | null;
+  readonly customers: number[] | null;
   /** The plan in force month by month, for a line with changes (§7); null without. */
   readonly plan: PlanInForce | null;
   /** PAYG: the line's own hours per calendar month (January first, hundredths, uncapped). */
@@ -198,16 +198,17 @@ interface Capacity {
  * every change with `fromMonth ≤ m`, in order. Index = month, from the line's start to `last`.
  */
 export interface PlanInForce {
-  readonly count: Int32Array;
+  readonly count: number[];
   /** 1 in the months a change sets `count` (even to the count already in force). */
-  readonly setsCount: Uint8Array;
+  readonly setsCount: number[];
   readonly capacity: Capacity[];
   readonly hours: (readonly number[])[];
 }
 
 function planInForce(line: CustomerLine, last: number): PlanInForce {
-  const count = new Int32Array(last + 1);
-  const setsCount = new Uint8Array(last + 1);
+  // plain arrays: a typed array costs more to allocate than these few months are worth
+  const count = new Array<number>(last + 1).fill(0);
+  const setsCount = new Array<number>(last + 1).fill(0);
   const capacity: Capacity[] = [];
   const hours: (readonly number[])[] = [];
   const { license } = line;
@@ -286,7 +287,7 @@ export function createLinePlanner(
       }
     }
     const plan = changing ? planInForce(line, end) : null;
-    let customers: Int32Array | null = null;
+    let customers: number[] | null = null;
     let cohorts: Cohort[];
     if (plan === null) {
       // one cohort: the line of §5
@@ -294,7 +295,7 @@ export function createLinePlanner(
         newCohort(t, fixedTermMonths, start, end, line.count, fixedFrom > 0 ? license : null),
       ];
     } else {
-      customers = new Int32Array(H + 1);
+      customers = new Array<number>(H + 1).fill(0);
       cohorts =
         license.model === 'payg'
           ? paygCohorts(t, plan, start, end, customers)
@@ -437,7 +438,7 @@ function paygCohorts(
   plan: PlanInForce,
   start: number,
   end: number,
-  customers: Int32Array,
+  customers: number[],
 ): Cohort[] {
   const cohorts: Cohort[] = [];
   const size: number[] = [];
@@ -474,7 +475,7 @@ function fixedCohorts(
   start: number,
   H: number,
   { termMonths, renew }: { termMonths: number; renew: boolean },
-  customers: Int32Array,
+  customers: number[],
 ): Cohort[] {
   const cohorts: Cohort[] = [];
   const size: number[] = [];
@@ -526,7 +527,7 @@ function record(
   size: number[],
   m: number,
   last: number,
-  customers: Int32Array,
+  customers: number[],
 ): void {
   let total = 0;
   for (let k = 0; k < cohorts.length; k++) {
@@ -535,7 +536,7 @@ function record(
     if (n === 0 || cohort.end < m) continue;
     total += n;
     if (cohort.sizes === null && n !== cohort.size) {
-      cohort.sizes = new Int32Array(last + 1);
+      cohort.sizes = new Array<number>(last + 1).fill(0);
       for (let i = cohort.start; i < m; i++) cohort.sizes[i] = cohort.size;
     }
     if (cohort.sizes !== null) cohort.sizes[m] = n;
