@@ -15,13 +15,25 @@ import { referenceQuote } from '../oracle/reference';
 import { examplesUrl, VERSION_1_EXAMPLES, withoutVersion2Fields } from '../support/examples';
 import { parseScenario } from '../support/scenarios';
 import { billingArb, billingModeArb, sellArb, v2ScenarioArb } from './arbitraries-v2';
-import { minor, paygLine, fixedLine, scenario, TABLE, TODAY, validQuote } from './helpers';
+import { fixedLine, minor, paygLine, scenario, table, TABLE, TODAY, validQuote } from './helpers';
 
 // Properties of PRICING.md §7 and §8 over random version-2 scenarios (tests/engine/arbitraries-v2.ts).
 // FC_RUNS=2000 npx vitest run tests/engine/version-2-properties.test.ts for a longer search.
 const RUNS = Number(process.env.FC_RUNS ?? 150);
 
 type Month = Quote['months'][number];
+
+const modeArb = fc.constantFrom('volume' as const, 'graduated' as const);
+
+/** The fixture table with the white-label volume discount in each mode. */
+const WHITE_LABEL_TABLES = {
+  volume: table((t) => {
+    t.apps.whiteLabelVolume.mode = 'volume';
+  }),
+  graduated: table((t) => {
+    t.apps.whiteLabelVolume.mode = 'graduated';
+  }),
+};
 const sumOf = (values: readonly string[]) => values.reduce((a, v) => a + minor(v), 0n);
 const monthCost = (m: Month) =>
   minor(m.cost.fixedTerm) + minor(m.cost.payg) + minor(m.cost.apps) + minor(m.cost.platform);
@@ -48,8 +60,8 @@ function withoutBilling(s: Scenario): Scenario {
 describe('§8: the two identities and the cash series', () => {
   it('cash.in + receivableAfterHorizon = revenue; cash.out + payableAfterHorizon = cost + commissions', () => {
     fc.assert(
-      fc.property(v2ScenarioArb(), (s) => {
-        const q = validQuote(s);
+      fc.property(v2ScenarioArb(), modeArb, (s, mode) => {
+        const q = validQuote(s, WHITE_LABEL_TABLES[mode]);
         const t = q.totals;
         const c = t.cash;
         expect(minor(c.in) + minor(c.receivableAfterHorizon)).toBe(minor(t.revenue));
@@ -135,8 +147,8 @@ describe('§8: the two identities and the cash series', () => {
 describe('§7: the quote follows the cohorts', () => {
   it('totals are the sums of months and of lines; customers add up; activeFinal is the last month', () => {
     fc.assert(
-      fc.property(v2ScenarioArb(), (s) => {
-        const q = validQuote(s);
+      fc.property(v2ScenarioArb(), modeArb, (s, mode) => {
+        const q = validQuote(s, WHITE_LABEL_TABLES[mode]);
         const t = q.totals;
         expect(sumOf(q.months.map((m) => m.revenue))).toBe(minor(t.revenue));
         expect(sumOf(q.customers.map((c) => c.totals.revenue))).toBe(minor(t.revenue));
@@ -190,6 +202,8 @@ describe('§7: the quote follows the cohorts', () => {
         hours: fc.integer({ min: 0, max: 74_400 }).map((h) => h / 100),
         whiteLabel: fc.boolean(),
         partnerId: fc.constantFrom(null, 'p1'),
+        // graduated: each copy's discount depends on its rank, cohorts oldest first (§7)
+        mode: fc.constantFrom('volume' as const, 'graduated' as const),
       })
       .chain((r) =>
         fc
@@ -239,8 +253,8 @@ describe('§7: the quote follows the cohorts', () => {
             ),
           ],
         });
-        const a = validQuote(one);
-        const b = validQuote(split);
+        const a = validQuote(one, WHITE_LABEL_TABLES[g.mode]);
+        const b = validQuote(split, WHITE_LABEL_TABLES[g.mode]);
         expect(a.months).toEqual(b.months);
         expect(a.totals).toEqual(b.totals);
         expect(a.platform).toEqual(b.platform);
