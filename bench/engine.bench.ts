@@ -20,7 +20,7 @@ import {
   type PriceTable,
   type Scenario,
 } from '../src/engine/index';
-import { generateScenario, loadSampleTable, SAMPLE_TABLE_PATH } from './generate';
+import { generateScenario, loadSampleTable, mulberry32, SAMPLE_TABLE_PATH } from './generate';
 
 // enough for the JIT to settle: with 3, the first case measured its tiering-up, not the engine
 const WARMUP_RUNS = 10;
@@ -33,6 +33,48 @@ interface Case {
   readonly months: number;
   readonly whiteLabelMode: 'volume' | 'graduated';
   readonly budgetMs: number;
+  /** Changes on a third of the lines and mixed billing (PRICING.md §7, §8). */
+  readonly version2?: boolean;
+}
+
+/** The engine may take at most this many times the integer floor (issue 12). */
+const FLOOR_BUDGET_RATIO = 3;
+
+/**
+ * The floor: a bare integer loop doing 4 rounded money lines per customer-month (a line's
+ * license, its revenue at a markup, a partner and a distributor commission: each one integer
+ * product rounded half away from zero once, the rounding of `roundDiv`'s number path, then ×
+ * the line's count), added to 4 monthly accumulators. What no engine of PRICING.md can go
+ * below; the engine is held to a multiple of it, measured in the same process.
+ */
+function floorLoop(
+  lines: number,
+  months: number,
+  unit: Float64Array,
+  count: Float64Array,
+  out: Float64Array,
+): number {
+  out.fill(0);
+  const round = (n: number, d: number) => {
+    const r = n % d;
+    const q = (n - r) / d;
+    return 2 * Math.abs(r) >= d ? (n < 0 ? q - 1 : q + 1) : q;
+  };
+  for (let i = 0; i < lines; i++) {
+    const micros = unit[i]!;
+    const n = count[i]!;
+    for (let m = 1; m <= months; m++) {
+      const license = round(micros * 975, 1_000_000_000); // micros × (1 − 2.5 %) → cents
+      const revenue = round(license * 1_400_000, 1_000_000); // × (1 + 40 %)
+      const partner = round(revenue * 80_000, 1_000_000); // 8 %
+      const distributor = round(revenue * 30_000, 1_000_000); // 3 %
+      out[m * 4]! += license * n;
+      out[m * 4 + 1]! += revenue * n;
+      out[m * 4 + 2]! += partner * n;
+      out[m * 4 + 3]! += distributor * n;
+    }
+  }
+  return out[4]!;
 }
 
 interface CaseResult extends Case {
@@ -82,9 +124,48 @@ function median(sorted: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * The engine on one case and the floor on the same number of lines and months, run by turns
+ * (engine, floor, engine, floor, …) so both see the same load on a shared machine; the ratio is
+ * the median of the per-turn ratios.
+ */
+function runAgainstFloor(c: Case, table: PriceTable, today: string, runs: number) {
+  const scenario = checkedScenario(c, table, today);
+  const next = mulberry32(SEED);
+  const unit = Float64Array.from({ length: c.lines }, () => 50_000_000 + Math.floor(next() * 5e9));
+  const count = Float64Array.from({ length: c.lines }, () => 1 + Math.floor(next() * 40));
+  const out = new Float64Array((c.months + 1) * 4);
+  let sink = 0;
+  for (let i = 0; i < WARMUP_RUNS; i++) {
+    sink += calculateQuote(scenario, table, { today }).months.length;
+    sink += floorLoop(c.lines, c.months, unit, count, out);
+  }
+  const engine: number[] = [];
+  const floor: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    sink += calculateQuote(scenario, table, { today }).months.length;
+    engine.push(performance.now() - start);
+    start = performance.now();
+    sink += floorLoop(c.lines, c.months, unit, count, out);
+    floor.push(performance.now() - start);
+    ratios.push(engine[i]! / floor[i]!);
+  }
+  if (!Number.isFinite(sink)) throw new Error('unexpected result');
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  return {
+    engineMs: median(sorted(engine)),
+    floorMs: median(sorted(floor)),
+    ratio: median(sorted(ratios)),
+  };
+}
+
 /** Parses the generated scenario and checks it prices without errors; returns the parsed one. */
 function checkedScenario(c: Case, table: PriceTable, today: string): Scenario {
-  const scenario = ScenarioSchema.parse(generateScenario(c.lines, c.months, SEED, table));
+  const scenario = ScenarioSchema.parse(
+    generateScenario(c.lines, c.months, SEED, table, { version2: c.version2 ?? false }),
+  );
   const quote = calculateQuote(scenario, table, { today });
   const errors = quote.issues.filter((issue) => issue.level === 'error');
   if (errors.length > 0 || quote.totals === null) {
@@ -222,9 +303,27 @@ function main() {
       whiteLabelMode: 'graduated',
       budgetMs: 150,
     },
+    {
+      name: '10,000 × 60, version 2 (changes, billing)',
+      lines: 10_000,
+      months: 60,
+      whiteLabelMode: 'volume',
+      budgetMs: 150,
+      version2: true,
+    },
   ];
   const results = cases.map((c) => runCase(c, tables[c.whiteLabelMode], today, runs));
   const info = machine();
+  // the floor, in the same process, by turns with the engine on the version-2 case
+  const v2Case = cases.find((c) => c.version2)!;
+  const measured = runAgainstFloor(v2Case, tables[v2Case.whiteLabelMode], today, runs);
+  const floorMs = measured.floorMs;
+  const floor = {
+    ...measured,
+    budgetRatio: FLOOR_BUDGET_RATIO,
+    status: measured.ratio <= FLOOR_BUDGET_RATIO ? ('PASS' as const) : ('OVER' as const),
+  };
+
   if (json) {
     console.log(
       JSON.stringify(
@@ -249,6 +348,14 @@ function main() {
             budgetMs: r.budgetMs,
             status: r.status,
           })),
+          floor: {
+            case: '10,000 lines × 60 months, 4 rounded money lines per customer-month',
+            floorMs: round3(floor.floorMs),
+            engineMs: round3(floor.engineMs),
+            ratio: round3(floor.ratio),
+            budgetRatio: floor.budgetRatio,
+            status: floor.status,
+          },
         },
         null,
         2,
@@ -256,6 +363,13 @@ function main() {
     );
   } else {
     printTable(results, info, runs);
+    console.log('');
+    console.log(
+      `Integer floor (10,000 × 60, 4 rounded money lines per customer-month): ${floorMs.toFixed(2)} ms median`,
+    );
+    console.log(
+      `Engine on the version-2 case, by turns with the floor: ${floor.engineMs.toFixed(2)} ms; median ratio ${floor.ratio.toFixed(2)} × the floor (budget ≤ ${FLOOR_BUDGET_RATIO} ×): ${floor.status}`,
+    );
   }
 }
 

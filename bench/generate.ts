@@ -93,11 +93,23 @@ const hours2 = (x: number) => Math.min(744, Math.max(0, Math.round(x * 100) / 10
 /** Weights that favour the first items: 1, 1/2, 1/3, … */
 const falling = (n: number) => Array.from({ length: n }, (_, i) => 1 / (i + 1));
 
+export interface GenerateOptions {
+  /**
+   * Version 2 (PRICING.md §7, §8): about a third of the lines carry changes over time (counts
+   * that rise and fall, a capacity change, new hours on PAYG lines) and billing is mixed (the
+   * vendor bills fixed terms upfront and is paid a month late; customers pay monthly a month
+   * late; a quarter of the lines are billed annually or upfront). Drawn from a second PRNG so
+   * the version-1 part of the scenario is the same with or without it.
+   */
+  readonly version2?: boolean;
+}
+
 export function generateScenario(
   lines: number,
   months: number,
   seed = 1,
   table: PriceTable = loadSampleTable(),
+  options: GenerateOptions = {},
 ): Scenario {
   if (!Number.isInteger(lines) || lines < 0) throw new RangeError(`lines must be ≥ 0: ${lines}`);
   if (!Number.isInteger(months) || months < 1 || months > 120) {
@@ -278,8 +290,18 @@ export function generateScenario(
     });
   }
 
+  if (options.version2) addChangesAndBilling(customers, H, rngOf(seed ^ 0x5bd1e995), bandwidths);
+
   return {
     schemaVersion: 2,
+    ...(options.version2
+      ? {
+          billing: {
+            vendor: { fixedTerm: 'upfront' as const, paymentDelayMonths: 1 },
+            customers: { fixedTerm: 'monthly' as const, paymentDelayMonths: 1 },
+          },
+        }
+      : {}),
     title: `Benchmark — ${lines} lines × ${months} months (seed ${seed})`,
     preparedBy: { name: 'Benchmark', company: 'Bench' },
     preparedFor: { name: 'Generated MSP', company: 'Generated MSP' },
@@ -299,4 +321,41 @@ export function generateScenario(
     mainApps: [{ bundle: WHITE_LABEL, count: 1, usersPerApp: 50, provisioning: 'standalone' }],
     customers,
   };
+}
+
+/** Changes on about a third of the lines and a billing mode on a quarter (version 2). */
+function addChangesAndBilling(
+  customers: CustomerLine[],
+  H: number,
+  rng: Rng,
+  bandwidths: readonly { id: string }[],
+): void {
+  customers.forEach((line, i) => {
+    if (rng.chance(0.25)) line.billing = rng.pick(['annual', 'upfront', 'monthly'] as const);
+    const converting = line.license.model === 'payg' && line.license.convertTo !== null;
+    const last = line.endMonth ?? H;
+    if (converting || !rng.chance(1 / 3) || last <= line.startMonth) return;
+    // 1 to 4 changes on distinct months after the start, in order
+    const months = new Set<number>();
+    const wanted = rng.int(1, 4);
+    for (let k = 0; k < wanted * 2 && months.size < wanted; k++) {
+      months.add(rng.int(line.startMonth + 1, last));
+    }
+    let count = line.count;
+    line.changes = [...months]
+      .sort((a, b) => a - b)
+      .map((fromMonth) => {
+        const roll = rng.next();
+        if (roll < 0.6) {
+          // a segment that grows more often than it shrinks
+          count = Math.max(0, count + rng.int(-Math.ceil(count / 3), Math.ceil(count / 2) + 2));
+          return { fromMonth, count };
+        }
+        if (roll < 0.85 || line.license.model === 'fixed-term') {
+          return { fromMonth, bandwidth: rng.pick(bandwidths).id, count };
+        }
+        return { fromMonth, hoursPerMonth: rng.int(40, 744) };
+      });
+    customers[i] = line;
+  });
 }

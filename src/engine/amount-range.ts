@@ -19,11 +19,18 @@ export function locate<T>(path: string, who: string, work: () => T): T {
   try {
     return work();
   } catch (e) {
-    if (e instanceof AmountRangeError && !(e instanceof LocatedAmountError)) {
-      throw new LocatedAmountError(path, who);
-    }
-    throw e;
+    throw located(e, path, who);
   }
+}
+
+/**
+ * The error to rethrow: an amount out of range not yet attributed becomes one attributed to
+ * `path` (for loops over lines, where a closure per line would cost the hot path).
+ */
+export function located(e: unknown, path: string, who: string): unknown {
+  return e instanceof AmountRangeError && !(e instanceof LocatedAmountError)
+    ? new LocatedAmountError(path, who)
+    : e;
 }
 
 /**

@@ -144,8 +144,11 @@ export function whiteLabelAt(
 
 /** What ranking needs of a customer line. */
 export interface WhiteLabelHolderLine {
-  /** The line's customers active by month (index = month), all its cohorts. */
-  readonly customers: ArrayLike<number>;
+  readonly start: number;
+  readonly end: number;
+  readonly count: number;
+  /** The line's customers by month (index = month), all its cohorts; null: `count` from start to end. */
+  readonly customers: ArrayLike<number> | null;
   readonly whiteLabelPerCopy: number;
 }
 
@@ -167,7 +170,8 @@ export function rankWhiteLabel<L extends WhiteLabelHolderLine>(
   for (let m = 1; m <= horizonMonths; m++) {
     let taken = mainInstances;
     for (const l of holders) {
-      const customers = l.customers[m] ?? 0;
+      const customers =
+        l.customers !== null ? (l.customers[m] ?? 0) : m >= l.start && m <= l.end ? l.count : 0;
       if (customers === 0) continue;
       firstRank.get(l)![m] = taken + 1;
       taken += customers * l.whiteLabelPerCopy;

@@ -1,12 +1,26 @@
 import { paygAdvice } from './advice';
-import { amountOutOfRange, assertExact, locate, type Magnitudes } from './amount-range';
+import { amountOutOfRange, assertExact, locate, located, type Magnitudes } from './amount-range';
 import { holderApps, rankWhiteLabel, volumeTierIndex, whiteLabelAt } from './apps';
 import { monthsOf } from './calendar';
 import { compileTable, type CompiledTable } from './compile-table';
-import { ANNUAL, createLinePlanner, MONTHLY, type LinePlan, UPFRONT } from './lines';
+import {
+  ANNUAL,
+  createLinePlanner,
+  customersIn,
+  fillPaygMonths,
+  type LinePlan,
+  MONTHLY,
+  oneOffRevenueOf,
+  paygMonthsBuffers,
+  revenueOf,
+  UPFRONT,
+} from './lines';
 import {
   AmountRangeError,
+  addExact,
+  type Exact,
   formatScaled,
+  mulExact,
   microsToMinor,
   mulDivRound,
   parseMicros,
@@ -160,9 +174,14 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
   const vendorBilling = MODE_OF[billing?.vendor?.fixedTerm ?? 'monthly'];
 
   const planLine = createLinePlanner(scenario, t);
-  const plans = scenario.customers.map((line, index) =>
-    locate(`customers[${index}]`, `Line '${line.id}'`, () => planLine(line, index)),
-  );
+  const plans: LinePlan[] = [];
+  scenario.customers.forEach((line, index) => {
+    try {
+      plans.push(planLine(line, index));
+    } catch (e) {
+      throw located(e, `customers[${index}]`, `Line '${line.id}'`);
+    }
+  });
   const main = locate('mainApps', 'The main apps', () => holderApps(t, scenario.mainApps));
   const ranks = rankWhiteLabel(plans, main.whiteLabelInstances, H);
 
@@ -188,11 +207,14 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
   const cashInfra = paid();
   /** Ranks taken by a line's older cohorts in each month (graduated white-label volume). */
   const rankOffset = zeros();
+  /** One customer's PAYG figures of the line being priced, by month. */
+  const payg = paygMonthsBuffers(H);
 
   const customers: QuoteCustomer[] = [];
   const warnings: QuoteIssue[] = [];
   const minMargin = parsePct(scenario.pricing.minMarginPct);
-  let committedAfterHorizon = 0n;
+  /** Exact: a number while it fits in 2^53, a BigInt past that (ADR 005). */
+  let committedAfterHorizon: Exact = 0;
 
   /** The last recurring month priced (not a first month): a cache of pure results. */
   const repeat = { plan: null as LinePlan | null, cost: 0, revenue: 0, partner: 0, distributor: 0 };
@@ -236,8 +258,8 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
       dc = repeat.distributor;
     } else {
       // recurring and one-off revenue rounded each on its own; commissions on their sum
-      revRecurring = p.revenueOf(costRecurring);
-      if (first) revOneOff = p.oneOffRevenueOf(costOneOff);
+      revRecurring = revenueOf(p, costRecurring);
+      if (first) revOneOff = oneOffRevenueOf(p, costOneOff);
       const total = revRecurring + revOneOff;
       pc = p.partnerPct === 0 ? 0 : mulDivRound(total, p.partnerPct, PCT_ONE);
       dc = p.distributorPct === 0 ? 0 : mulDivRound(total, p.distributorPct, PCT_ONE);
@@ -302,30 +324,32 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
     const T = p.fixedTermMonths;
     const manyCohorts = p.cohorts.length > 1;
     if (firstRank && manyCohorts) rankOffset.fill(0);
+    if (p.paygUntil >= p.start) fillPaygMonths(t, p, calendar, payg);
 
     for (const cohort of p.cohorts) {
       // a fixed-term line's cohort counts its terms from its own start; a converted line's from
       // `atMonth` (§8)
       const origin = p.line.license.model === 'fixed-term' ? cohort.start : p.fixedFrom;
-      const lastTerm = cohort.termLicense.length - 1;
+      const terms = cohort.terms;
+      const lastTerm = terms.length / 3 - 1;
       for (let m = cohort.start; m <= cohort.end; m++) {
         const n = cohort.sizes === null ? cohort.size : cohort.sizes[m]!;
         if (n === 0) continue;
         const first = m === cohort.start;
-        const payg = m <= p.paygUntil;
+        const isPayg = m <= p.paygUntil;
         let license: number;
         let customerInvoice = m;
         let vendorInvoice = m;
-        if (payg) {
-          license = p.paygLicense![m]!;
-          demandMbps[m]! += p.paygMbps![m]! * n;
-          demandVServices[m]! += p.paygVServices![m]! * n;
+        if (isPayg) {
+          license = payg.license[m]!;
+          demandMbps[m]! += payg.mbps[m]! * n;
+          demandVServices[m]! += payg.vServices[m]! * n;
         } else {
           const term = Math.floor((m - origin) / T);
           const k = term < lastTerm ? term : lastTerm;
-          license = cohort.termLicense[k]!;
-          demandMbps[m]! += cohort.termMbps[k]! * n;
-          demandVServices[m]! += cohort.termVServices[k]! * n;
+          license = terms[3 * k]!;
+          demandMbps[m]! += terms[3 * k + 1]! * n;
+          demandVServices[m]! += terms[3 * k + 2]! * n;
           const termStart = origin + term * T;
           customerInvoice = invoiceMonth(p.customerBilling, termStart, m);
           vendorInvoice = invoiceMonth(vendorBilling, termStart, m);
@@ -337,7 +361,7 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
             p,
             m,
             license,
-            payg,
+            isPayg,
             first,
             n,
             plain.recurring,
@@ -351,7 +375,7 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
             p,
             m,
             license,
-            payg,
+            isPayg,
             first,
             n,
             plain.recurring + wl.recurring,
@@ -375,7 +399,7 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
               p,
               m,
               license,
-              payg,
+              isPayg,
               first,
               copies,
               plain.recurring + wl.recurring,
@@ -395,8 +419,11 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
         const term = Math.floor((H - origin) / T);
         const left = T - 1 - ((H - origin) % T);
         if (left > 0 && n > 0) {
-          const license = cohort.termLicense[term < lastTerm ? term : lastTerm]!;
-          committedAfterHorizon += BigInt(left) * BigInt(license) * BigInt(n);
+          const license = terms[3 * (term < lastTerm ? term : lastTerm)]!;
+          committedAfterHorizon = addExact(
+            committedAfterHorizon,
+            mulExact(mulExact(left, license), n),
+          );
         }
       }
     }
@@ -409,7 +436,11 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
     const margin = line.revenue - line.cost - line.commissions;
     const marginPct = line.revenue === 0 ? null : percentOf(margin, line.revenue);
     // reported (2-decimal) margin % below the minimum (Pct4): compare hundredths × 100
-    const below = marginPct !== null && BigInt(marginPct) * 100n < BigInt(minMargin);
+    const below =
+      marginPct !== null &&
+      (typeof marginPct === 'number' && Math.abs(marginPct) < 1e13
+        ? marginPct * 100 < minMargin
+        : BigInt(marginPct) * 100n < BigInt(minMargin));
     if (below) {
       warnings.push({
         level: 'warning',
@@ -432,15 +463,15 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
       let paygLicenseSum = 0; // one customer
       let hoursSum = 0;
       for (let m = p.start; m <= p.end; m++) {
-        paygLicenseSum += p.paygLicense![m]!;
-        hoursSum += p.paygHours![m]!;
+        paygLicenseSum += payg.license[m]!;
+        hoursSum += payg.hours[m]!;
       }
       advice = paygAdvice(t, p, paygLicenseSum, hoursSum);
     }
     customers.push({
       id: p.line.id,
       count: p.count,
-      activeFinal: p.customers[H]!,
+      activeFinal: customersIn(p, H),
       totals: {
         revenue: money(line.revenue),
         cost: money(line.cost),
@@ -454,7 +485,11 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
   }
 
   for (const p of plans) {
-    locate(`customers[${p.index}]`, `Line '${p.line.id}'`, () => priceLine(p));
+    try {
+      priceLine(p);
+    } catch (e) {
+      throw located(e, `customers[${p.index}]`, `Line '${p.line.id}'`);
+    }
   }
 
   // --- sizing and platform amounts: cost with no revenue ---

@@ -29,8 +29,10 @@ export interface CustomerSeriesMonth {
   cost: string;
   /** Partner plus distributor. */
   commissions: string;
-  /** Whether the line is active this month. */
+  /** Whether the line is active this month (has customers). */
   active: boolean;
+  /** The line's customers active in the month, all its cohorts (PRICING.md §7). */
+  customers: number;
 }
 
 export interface CustomerSeries {
@@ -38,6 +40,7 @@ export interface CustomerSeries {
   customerId: string;
   /** The line's index in `scenario.customers`. */
   index: number;
+  /** The line's own `count` (its first cohort); `months[].customers` follows its changes. */
   count: number;
   /** Every month of the horizon, month 1 first (inactive months are zero). */
   months: CustomerSeriesMonth[];
@@ -88,6 +91,7 @@ export function customerSeries(
         cost: money(trace.cost[m]!),
         commissions: money(trace.commissions[m]!),
         active: trace.active[m] === 1,
+        customers: trace.customers[m]!,
       };
     });
     const revenue = sum(trace.revenue);

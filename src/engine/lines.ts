@@ -5,7 +5,7 @@
  * month loop.
  */
 import { holderApps, type HolderApps } from './apps';
-import { monthsOf, type MonthInfo } from './calendar';
+import type { MonthInfo } from './calendar';
 import type { CompiledTable } from './compile-table';
 import { type Exact, microsToMinor, mulDivRound, parseMicros, parsePct, PCT_ONE } from './money';
 import { fixedTermMonthly, paygHourlyRate, paygHoursIn, paygMonthly } from './prices';
@@ -29,14 +29,14 @@ export interface Cohort {
   /** Its size while it does not change; `sizes` when it does. */
   readonly size: number;
   /** Size by month (index = month) for a cohort whose size changes; null when constant. */
-  sizes: Int32Array | null;
+  sizes: number[] | null;
   /**
-   * Fixed-term phase: one customer's monthly license, Mbps and vServices for each term (index
-   * = term number from `LinePlan.fixedFrom`, or from the cohort's start on a fixed-term line).
+   * Fixed-term phase: one customer's monthly license, Mbps and vServices for each term, three
+   * numbers a term (term k at 3k, 3k + 1, 3k + 2; terms numbered from `LinePlan.fixedFrom`, or
+   * from the cohort's start on a fixed-term line). One flat array: a line is one cohort most of
+   * the time, and the planner allocates for every line of every quote.
    */
-  readonly termLicense: number[];
-  readonly termMbps: number[];
-  readonly termVServices: number[];
+  readonly terms: number[];
 }
 
 export interface LinePlan {
@@ -60,22 +60,32 @@ export interface LinePlan {
   readonly changing: boolean;
   /** Oldest first. */
   readonly cohorts: readonly Cohort[];
-  /** Customers active by month (index = month), all cohorts. */
-  readonly customers: Int32Array;
-  /** PAYG months: one customer's license, hours (hundredths, capped), Mbps and vServices by month. */
-  readonly paygLicense: Float64Array | null;
-  readonly paygHours: Float64Array | null;
-  readonly paygMbps: Float64Array | null;
-  readonly paygVServices: Float64Array | null;
+  /**
+   * Customers active by month (index = month), all cohorts; null for a line of one cohort that
+   * keeps its size (`count` customers from `start` to `end`): see `customersIn`.
+   */
+  readonly customers: number[] | null;
+  /** The plan in force month by month, for a line with changes (§7); null without. */
+  readonly plan: PlanInForce | null;
+  /** PAYG: the line's own hours per calendar month (January first, hundredths, uncapped). */
+  readonly hours: readonly number[];
   /** PAYG hourly rate including extra vServices (micros), of the line's own license. */
   readonly rate: Exact;
+  /** The line's own Mbps and vServices. */
+  readonly mbps: number;
+  readonly vServices: number;
   /** The apps of one customer copy. */
   readonly apps: HolderApps;
   readonly whiteLabelPerCopy: number;
-  /** Recurring revenue of one customer from its recurring cost (minor units). */
-  readonly revenueOf: (cost: number) => number;
-  /** One-off revenue of one customer in its first month from its one-off cost. */
-  readonly oneOffRevenueOf: (cost: number) => number;
+  /**
+   * The sell rule (§5 step 4), as numbers rather than a closure per line: revenue =
+   * round(cost × sellNumerator / sellDenominator), or, for a fixed price (`sellDenominator` 0),
+   * `fixedMonthly` every month and `fixedOneOff` in a cohort's first month. See `revenueOf`.
+   */
+  readonly sellNumerator: number;
+  readonly sellDenominator: number;
+  readonly fixedMonthly: number;
+  readonly fixedOneOff: number;
   /** Commission rates (Pct4). */
   readonly partnerPct: number;
   readonly distributorPct: number;
@@ -156,26 +166,62 @@ function revenueRules(
   t: CompiledTable,
   line: CustomerLine,
   defaultMarkup: number,
-): Pick<LinePlan, 'revenueOf' | 'oneOffRevenueOf'> {
+): Pick<LinePlan, 'sellNumerator' | 'sellDenominator' | 'fixedMonthly' | 'fixedOneOff'> {
   const sell = line.sell;
   if (sell === null || sell.mode === 'markup') {
     const pct = sell === null ? defaultMarkup : parsePct(sell.pct);
-    const revenueOf = (cost: number) => mulDivRound(cost, PCT_ONE + pct, PCT_ONE);
-    return { revenueOf, oneOffRevenueOf: revenueOf };
+    // cost × (1 + pct/100)
+    return {
+      sellNumerator: PCT_ONE + pct,
+      sellDenominator: PCT_ONE,
+      fixedMonthly: 0,
+      fixedOneOff: 0,
+    };
   }
   if (sell.mode === 'margin') {
+    // cost × 100/(100 − pct)
     const pct = parsePct(sell.pct);
-    const revenueOf = (cost: number) => mulDivRound(cost, PCT_ONE, PCT_ONE - pct);
-    return { revenueOf, oneOffRevenueOf: revenueOf };
+    return {
+      sellNumerator: PCT_ONE,
+      sellDenominator: PCT_ONE - pct,
+      fixedMonthly: 0,
+      fixedOneOff: 0,
+    };
   }
-  const monthly = microsToMinor(parseMicros(sell.monthly), t.minorDigits);
-  const oneOff = microsToMinor(parseMicros(sell.oneOff), t.minorDigits);
-  return { revenueOf: () => monthly, oneOffRevenueOf: () => oneOff };
+  return {
+    sellNumerator: 0,
+    sellDenominator: 0,
+    fixedMonthly: microsToMinor(parseMicros(sell.monthly), t.minorDigits),
+    fixedOneOff: microsToMinor(parseMicros(sell.oneOff), t.minorDigits),
+  };
 }
 
+/** Recurring revenue of one customer from its recurring cost (minor units, rounded once). */
+export function revenueOf(p: LinePlan, cost: number): number {
+  return p.sellDenominator === 0
+    ? p.fixedMonthly
+    : mulDivRound(cost, p.sellNumerator, p.sellDenominator);
+}
+
+/** One-off revenue of one customer in its cohort's first month from its one-off cost. */
+export function oneOffRevenueOf(p: LinePlan, cost: number): number {
+  return p.sellDenominator === 0
+    ? p.fixedOneOff
+    : mulDivRound(cost, p.sellNumerator, p.sellDenominator);
+}
+
+/** Flat profiles by hours, shared: most PAYG lines have one figure for every month. */
+const flatProfiles = new Map<number, readonly number[]>();
+
 /** Hours per calendar month (January first) in hundredths, before the days-in-month cap. */
-function hoursProfile(h: number | readonly number[]): number[] {
-  return (typeof h === 'number' ? Array<number>(12).fill(h) : h).map((x) => Math.round(x * 100));
+function hoursProfile(h: number | readonly number[]): readonly number[] {
+  if (typeof h !== 'number') return h.map((x) => Math.round(x * 100));
+  let flat = flatProfiles.get(h);
+  if (flat === undefined) {
+    flat = Object.freeze(Array<number>(12).fill(Math.round(h * 100)));
+    if (flatProfiles.size < 10_000) flatProfiles.set(h, flat);
+  }
+  return flat;
 }
 
 /** The capacity a plan sets: what a fixed-term license and the sizing read. */
@@ -189,19 +235,20 @@ interface Capacity {
  * The plan in force month by month (§7): the line's own fields overridden, field by field, by
  * every change with `fromMonth ≤ m`, in order. Index = month, from the line's start to `last`.
  */
-interface PlanInForce {
-  readonly count: Int32Array;
+export interface PlanInForce {
+  readonly count: number[];
   /** 1 in the months a change sets `count` (even to the count already in force). */
-  readonly setsCount: Uint8Array;
+  readonly setsCount: number[];
   readonly capacity: Capacity[];
-  readonly hours: number[][];
+  readonly hours: (readonly number[])[];
 }
 
 function planInForce(line: CustomerLine, last: number): PlanInForce {
-  const count = new Int32Array(last + 1);
-  const setsCount = new Uint8Array(last + 1);
+  // plain arrays: a typed array costs more to allocate than these few months are worth
+  const count = new Array<number>(last + 1).fill(0);
+  const setsCount = new Array<number>(last + 1).fill(0);
   const capacity: Capacity[] = [];
-  const hours: number[][] = [];
+  const hours: (readonly number[])[] = [];
   const { license } = line;
   let now: Capacity = {
     bandwidth: license.bandwidth,
@@ -246,7 +293,6 @@ export function createLinePlanner(
   t: CompiledTable,
 ): (line: CustomerLine, index: number) => LinePlan {
   const H = scenario.horizonMonths;
-  const calendar = monthsOf(scenario.startPeriod, H);
   const rates = commissionRates(scenario);
   const defaultMarkup = parsePct(scenario.pricing.defaultMarkupPct);
   const scenarioBilling = MODE[scenario.billing?.customers?.fixedTerm ?? 'monthly'];
@@ -260,12 +306,14 @@ export function createLinePlanner(
     let fixedFrom = 0;
     let fixedTermMonths = 0;
     let rate: Exact = 0;
+    let hours: readonly number[] = NO_HOURS;
     if (license.model === 'fixed-term') {
       fixedFrom = start;
       fixedTermMonths = license.termMonths;
       if (!license.renew && !changing) end = Math.min(H, start + license.termMonths - 1);
     } else {
       rate = paygHourlyRate(t, license);
+      hours = hoursProfile(license.hoursPerMonth);
       if (license.convertTo) {
         // PAYG until atMonth − 1, then fixed-term from atMonth, renewing
         paygUntil = license.convertTo.atMonth - 1;
@@ -277,75 +325,24 @@ export function createLinePlanner(
       }
     }
     const plan = changing ? planInForce(line, end) : null;
-    const customers = new Int32Array(H + 1);
-
-    // PAYG months: one customer's license and capacity month by month, from the plan in force
-    let paygLicense: Float64Array | null = null;
-    let paygHours: Float64Array | null = null;
-    let paygMbps: Float64Array | null = null;
-    let paygVServices: Float64Array | null = null;
-    if (paygUntil >= start) {
-      paygLicense = new Float64Array(paygUntil + 1);
-      paygHours = new Float64Array(paygUntil + 1);
-      paygMbps = new Float64Array(paygUntil + 1);
-      paygVServices = new Float64Array(paygUntil + 1);
-      const own = hoursProfile(license.model === 'payg' ? license.hoursPerMonth : 0);
-      let capacity: Capacity | null = null;
-      let capacityRate: Exact = rate;
-      let mbps = t.bandwidthMbps.get(license.bandwidth)!;
-      for (let m = start; m <= paygUntil; m++) {
-        const month: MonthInfo = calendar[m - 1]!;
-        if (plan !== null && plan.capacity[m] !== capacity) {
-          capacity = plan.capacity[m]!;
-          capacityRate = paygHourlyRate(t, capacity);
-          mbps = t.bandwidthMbps.get(capacity.bandwidth)!;
-        }
-        const hours = paygHoursIn(plan === null ? own : plan.hours[m]!, month);
-        paygHours[m] = hours;
-        paygLicense[m] = paygMonthly(t, hours, capacityRate);
-        paygMbps[m] = mbps;
-        paygVServices[m] = capacity === null ? license.vServices : capacity.vServices;
-      }
-    }
-
-    const fixedOf = (capacity: Capacity) => ({
-      license: fixedTermMonthly(t, capacity, fixedTermMonths),
-      mbps: t.bandwidthMbps.get(capacity.bandwidth)!,
-      vServices: capacity.vServices,
-    });
-    const newCohort = (from: number, size: number, capacity: Capacity | null): Cohort => {
-      const cohort: Cohort = {
-        start: from,
-        end,
-        size,
-        sizes: null,
-        termLicense: [],
-        termMbps: [],
-        termVServices: [],
-      };
-      if (capacity !== null) {
-        const f = fixedOf(capacity);
-        cohort.termLicense.push(f.license);
-        cohort.termMbps.push(f.mbps);
-        cohort.termVServices.push(f.vServices);
-      }
-      return cohort;
-    };
-
+    let customers: number[] | null = null;
     let cohorts: Cohort[];
     if (plan === null) {
       // one cohort: the line of §5
-      const cohort = newCohort(start, line.count, fixedFrom > 0 ? license : null);
-      cohorts = [cohort];
-      for (let m = start; m <= end; m++) customers[m] = line.count;
-    } else if (license.model === 'payg') {
-      cohorts = paygCohorts(plan, start, end, customers, newCohort);
+      cohorts = [
+        newCohort(t, fixedTermMonths, start, end, line.count, fixedFrom > 0 ? license : null),
+      ];
     } else {
-      cohorts = fixedCohorts(plan, start, H, license, customers, fixedOf, newCohort);
+      customers = new Array<number>(H + 1).fill(0);
+      cohorts =
+        license.model === 'payg'
+          ? paygCohorts(t, plan, start, end, customers)
+          : fixedCohorts(t, plan, start, H, license, customers);
     }
 
     const channel = line.partnerId === null ? NO_COMMISSION : rates.get(line.partnerId)!;
     const apps = holderApps(t, line.apps);
+    const sell = revenueRules(t, line, defaultMarkup);
     return {
       line,
       index,
@@ -358,19 +355,115 @@ export function createLinePlanner(
       changing,
       cohorts,
       customers,
-      paygLicense,
-      paygHours,
-      paygMbps,
-      paygVServices,
+      plan,
+      hours,
       rate,
+      mbps: t.bandwidthMbps.get(license.bandwidth)!,
+      vServices: license.vServices,
       apps,
       whiteLabelPerCopy: apps.whiteLabelInstances,
-      ...revenueRules(t, line, defaultMarkup),
+      sellNumerator: sell.sellNumerator,
+      sellDenominator: sell.sellDenominator,
+      fixedMonthly: sell.fixedMonthly,
+      fixedOneOff: sell.fixedOneOff,
       partnerPct: channel.partner,
       distributorPct: channel.distributor,
       customerBilling: line.billing === undefined ? scenarioBilling : MODE[line.billing],
     };
   };
+}
+
+const NO_HOURS: readonly number[] = [];
+/** The terms of a PAYG cohort: none (never pushed to: a PAYG cohort has no fixed-term phase). */
+const NO_TERMS: number[] = [];
+
+/** A new cohort; with a capacity, its first term's license, Mbps and vServices. */
+function newCohort(
+  t: CompiledTable,
+  termMonths: number,
+  from: number,
+  end: number,
+  size: number,
+  capacity: Capacity | null,
+): Cohort {
+  const cohort: Cohort = {
+    start: from,
+    end,
+    size,
+    sizes: null,
+    terms: capacity === null ? NO_TERMS : [],
+  };
+  if (capacity !== null) addTerm(t, termMonths, cohort, capacity);
+  return cohort;
+}
+
+/** A cohort's next term at `capacity`. */
+function addTerm(t: CompiledTable, termMonths: number, cohort: Cohort, capacity: Capacity): void {
+  cohort.terms.push(
+    fixedTermMonthly(t, capacity, termMonths),
+    t.bandwidthMbps.get(capacity.bandwidth)!,
+    capacity.vServices,
+  );
+}
+
+/** A line's customers in month m, all cohorts. */
+export function customersIn(p: LinePlan, m: number): number {
+  if (p.customers !== null) return p.customers[m] ?? 0;
+  return m >= p.start && m <= p.end ? p.count : 0;
+}
+
+/** Where `fillPaygMonths` writes one customer's PAYG figures, by month (index = month). */
+export interface PaygMonths {
+  readonly license: Float64Array;
+  /** Hundredths of hours, capped to the month. */
+  readonly hours: Float64Array;
+  readonly mbps: Float64Array;
+  readonly vServices: Float64Array;
+}
+
+/** Buffers for `fillPaygMonths` over a horizon of H months, reused line after line. */
+export function paygMonthsBuffers(H: number): PaygMonths {
+  return {
+    license: new Float64Array(H + 1),
+    hours: new Float64Array(H + 1),
+    mbps: new Float64Array(H + 1),
+    vServices: new Float64Array(H + 1),
+  };
+}
+
+/**
+ * One customer's PAYG license, hours, Mbps and vServices in each PAYG month of line `p`
+ * (`start … paygUntil`), from the plan in force (§7: capacity and hours apply to every customer
+ * of the line at once).
+ */
+export function fillPaygMonths(
+  t: CompiledTable,
+  p: LinePlan,
+  calendar: readonly MonthInfo[],
+  out: PaygMonths,
+): void {
+  const plan = p.plan;
+  let capacity: Capacity | null = null;
+  let rate = p.rate;
+  let mbps = p.mbps;
+  let vServices = p.vServices;
+  for (let m = p.start; m <= p.paygUntil; m++) {
+    let profile = p.hours;
+    if (plan !== null) {
+      if (plan.capacity[m] !== capacity) {
+        capacity = plan.capacity[m]!;
+        rate = paygHourlyRate(t, capacity);
+        mbps = t.bandwidthMbps.get(capacity.bandwidth)!;
+        vServices = capacity.vServices;
+      }
+      profile = plan.hours[m]!;
+    }
+    const hours = paygHoursIn(profile, calendar[m - 1]!);
+    out.hours[m] = hours;
+    out.license[m] = paygMonthly(t, hours, rate);
+    out.mbps[m] = mbps;
+    out.vServices[m] = vServices;
+  }
 }
 
 /**
@@ -379,11 +472,11 @@ export function createLinePlanner(
  * cohorts first.
  */
 function paygCohorts(
+  t: CompiledTable,
   plan: PlanInForce,
   start: number,
   end: number,
-  customers: Int32Array,
-  newCohort: (from: number, size: number, capacity: null) => Cohort,
+  customers: number[],
 ): Cohort[] {
   const cohorts: Cohort[] = [];
   const size: number[] = [];
@@ -391,7 +484,7 @@ function paygCohorts(
     const wanted = plan.count[m]!;
     const before = m === start ? 0 : plan.count[m - 1]!;
     if (wanted > before) {
-      cohorts.push(newCohort(m, wanted - before, null));
+      cohorts.push(newCohort(t, 0, m, end, wanted - before, null));
       size.push(wanted - before);
     } else if (wanted < before) {
       let leave = before - wanted;
@@ -415,13 +508,12 @@ function paygCohorts(
  * 3. capacity (a term takes the plan in force in its first month).
  */
 function fixedCohorts(
+  t: CompiledTable,
   plan: PlanInForce,
   start: number,
   H: number,
   { termMonths, renew }: { termMonths: number; renew: boolean },
-  customers: Int32Array,
-  fixedOf: (capacity: Capacity) => { license: number; mbps: number; vServices: number },
-  newCohort: (from: number, size: number, capacity: Capacity) => Cohort,
+  customers: number[],
 ): Cohort[] {
   const cohorts: Cohort[] = [];
   const size: number[] = [];
@@ -431,36 +523,34 @@ function fixedCohorts(
       let committed = 0;
       for (const s of size) committed += s;
       let excess = Math.max(0, committed - plan.count[m]!);
-      cohorts.forEach((cohort, k) => {
-        if (size[k] === 0 || (m - cohort.start) % termMonths !== 0) return;
+      for (let k = 0; k < cohorts.length; k++) {
+        const cohort = cohorts[k]!;
+        if (size[k] === 0 || (m - cohort.start) % termMonths !== 0) continue;
         if (!renew) {
           size[k] = 0;
           cohort.end = m - 1;
-          return;
+          continue;
         }
         const gone = Math.min(size[k]!, excess);
         excess -= gone;
         size[k]! -= gone;
         if (size[k] === 0) {
           cohort.end = m - 1;
-          return;
+          continue;
         }
         // 3. capacity: the renewed term takes the plan in force now
-        const f = fixedOf(plan.capacity[m]!);
-        cohort.termLicense.push(f.license);
-        cohort.termMbps.push(f.mbps);
-        cohort.termVServices.push(f.vServices);
-      });
+        addTerm(t, termMonths, cohort, plan.capacity[m]!);
+      }
     }
     // 2. growth
     if (m === start) {
-      cohorts.push(newCohort(m, plan.count[m]!, plan.capacity[m]!));
+      cohorts.push(newCohort(t, termMonths, m, H, plan.count[m]!, plan.capacity[m]!));
       size.push(plan.count[m]!);
     } else if (plan.setsCount[m] === 1) {
       let committed = 0;
       for (const s of size) committed += s;
       if (plan.count[m]! > committed) {
-        cohorts.push(newCohort(m, plan.count[m]! - committed, plan.capacity[m]!));
+        cohorts.push(newCohort(t, termMonths, m, H, plan.count[m]! - committed, plan.capacity[m]!));
         size.push(plan.count[m]! - committed);
       }
     }
@@ -475,19 +565,20 @@ function record(
   size: number[],
   m: number,
   last: number,
-  customers: Int32Array,
+  customers: number[],
 ): void {
   let total = 0;
-  cohorts.forEach((cohort, k) => {
+  for (let k = 0; k < cohorts.length; k++) {
+    const cohort = cohorts[k]!;
     const n = size[k]!;
-    if (n === 0 || cohort.end < m) return;
+    if (n === 0 || cohort.end < m) continue;
     total += n;
     if (cohort.sizes === null && n !== cohort.size) {
-      cohort.sizes = new Int32Array(last + 1);
+      cohort.sizes = new Array<number>(last + 1).fill(0);
       for (let i = cohort.start; i < m; i++) cohort.sizes[i] = cohort.size;
     }
     if (cohort.sizes !== null) cohort.sizes[m] = n;
-  });
+  }
   customers[m] = total;
 }
 

@@ -178,6 +178,14 @@ export const parsePct = (text: string): Pct4 => parseScaled(text, 4) as Pct4;
 
 /** Formats an integer at 10^digits as a plain decimal string ("-1234.50"). */
 export function formatScaled(value: number | bigint, digits: number): string {
+  if (typeof value === 'number' && digits === 2 && Math.abs(value) <= MAX_SAFE) {
+    // the common case (cents), without padding and slicing strings: every quote prints tens of
+    // thousands of amounts. `%` and the division of an exact multiple are exact on integers.
+    const abs = value < 0 ? -value : value;
+    const cents = abs % 100;
+    const units = (abs - cents) / 100;
+    return `${value < 0 ? '-' : ''}${units}.${cents < 10 ? '0' : ''}${cents}`;
+  }
   const negative = value < 0;
   const abs = (negative ? -value : value).toString();
   if (digits === 0) return (negative ? '-' : '') + abs;

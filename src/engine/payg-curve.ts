@@ -11,11 +11,11 @@
  */
 import { averageHundredths, breakEvenHours } from './advice';
 import { calculateQuote } from './calculate';
-import { monthsOf } from './calendar';
 import { compileTable } from './compile-table';
-import { createLinePlanner } from './lines';
+import { monthsOf } from './calendar';
+import { createLinePlanner, fillPaygMonths, paygMonthsBuffers } from './lines';
 import { AmountRangeError, formatScaled } from './money';
-import { fixedTermMonthly, paygHoursIn, paygMonthly } from './prices';
+import { fixedTermMonthly, paygMonthly } from './prices';
 import type { PaygAdvice } from './quote-types';
 import type { PriceTable } from './schema/price-table';
 import type { Scenario } from './schema/scenario';
@@ -98,8 +98,10 @@ export function paygBreakEven(
 
     // the line's hours over its PAYG months (the plan in force in each, PRICING.md §7), capped
     // as the quote caps them
+    const months = paygMonthsBuffers(scenario.horizonMonths);
+    fillPaygMonths(t, p, monthsOf(scenario.startPeriod, scenario.horizonMonths), months);
     let hoursSum = 0;
-    for (let m = p.start; m <= p.paygUntil; m++) hoursSum += p.paygHours![m]!;
+    for (let m = p.start; m <= p.paygUntil; m++) hoursSum += months.hours[m]!;
     const average = averageHundredths(hoursSum, p.paygUntil - p.start + 1);
 
     const terms = t.termMonthsAscending.map((termMonths) => {

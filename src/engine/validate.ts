@@ -123,6 +123,7 @@ export function findErrors(scenario: Scenario, t: CompiledTable): QuoteIssue[] {
       error('term-not-offered', path, `A ${months}-month term is not offered.`);
   };
 
+  const partnerIds = new Set(scenario.channel.partners.map((p) => p.id));
   scenario.customers.forEach((line, i) => {
     const at = `customers[${i}]`;
     const { license } = line;
@@ -152,10 +153,7 @@ export function findErrors(scenario: Scenario, t: CompiledTable): QuoteIssue[] {
         );
       }
     }
-    if (
-      line.partnerId !== null &&
-      !scenario.channel.partners.some((p) => p.id === line.partnerId)
-    ) {
+    if (line.partnerId !== null && !partnerIds.has(line.partnerId)) {
       error('unknown-id', `${at}.partnerId`, `Partner "${line.partnerId}" is not in the channel.`);
     }
     if (!t.bandwidthMbps.has(license.bandwidth)) {

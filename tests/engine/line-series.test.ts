@@ -6,7 +6,6 @@ import {
   calculateQuote,
   customerSeries,
   PriceTableSchema,
-  ScenarioSchema,
   type CustomerSeries,
   type PriceTable,
   type Quote,

@@ -7,7 +7,6 @@ import {
   PAYG_MAX_HOURS,
   paygBreakEven,
   PriceTableSchema,
-  ScenarioSchema,
   type PaygBreakEven,
   type PriceTable,
   type Scenario,

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import {
   calculateQuote,
   PriceTableSchema,
-  ScenarioSchema,
   whiteLabelVolume,
   type AppEntry,
   type PriceTable,
@@ -296,9 +295,7 @@ describe('whiteLabelVolume', () => {
 
   it('is pure: frozen inputs, the same answer twice', () => {
     const s = deepFreeze(
-      parseScenario(
-        scenario({ mainApps: [wl(2)], customers: [fixedLine({ apps: [wl(1)] })] }),
-      ),
+      parseScenario(scenario({ mainApps: [wl(2)], customers: [fixedLine({ apps: [wl(1)] })] })),
     );
     const t = deepFreeze(table());
     const first = whiteLabelVolume(s, t, OPTIONS);

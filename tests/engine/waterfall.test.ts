@@ -6,7 +6,6 @@ import {
   calculateQuote,
   PriceTableSchema,
   priceWaterfall,
-  ScenarioSchema,
   type AppEntry,
   type PriceTable,
   type PriceWaterfall,

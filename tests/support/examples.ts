@@ -10,10 +10,10 @@ export const examplesUrl = new URL('../fixtures/examples/', import.meta.url);
 export const examplesDir = fileURLToPath(examplesUrl);
 
 /**
- * The expected quote without the fields that PRICING.md version 2 adds (`months[].customers`,
- * `months[].cash`, `totals.cash`, `customers[].activeFinal`). Until the engine prices version 2
- * (the issue "Plans that change over time, and cash"), the golden tests compare every other
- * field exactly and set these aside; that issue removes this helper's callers.
+ * A quote without the fields that PRICING.md version 2 adds (`months[].customers`,
+ * `months[].cash`, `totals.cash`, `customers[].activeFinal`): for comparing with the
+ * version-1 reference of tests/oracle (until it has §7–§8) and for checking that version-1
+ * documents keep every version-1 figure after migration. The golden tests compare every field.
  */
 export function withoutVersion2Fields<T>(quote: T): T {
   const q = structuredClone(quote) as {

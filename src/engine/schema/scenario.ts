@@ -124,7 +124,13 @@ export const SellSchema = z
 export type Sell = z.infer<typeof SellSchema>;
 
 /** The fields a change may set (PRICING.md §7), in the order PRICING.md lists them. */
-export const CHANGE_FIELDS = ['count', 'bandwidth', 'bundle', 'vServices', 'hoursPerMonth'] as const;
+export const CHANGE_FIELDS = [
+  'count',
+  'bandwidth',
+  'bundle',
+  'vServices',
+  'hoursPerMonth',
+] as const;
 
 /**
  * One change of a line's plan from `fromMonth` on (PRICING.md §7): at least one of the fields.
@@ -140,8 +146,7 @@ export const LineChangeSchema = z
     hoursPerMonth: HoursPerMonth.optional(),
   })
   .refine((change) => CHANGE_FIELDS.some((field) => change[field] !== undefined), {
-    error:
-      'a change must set at least one of count, bandwidth, bundle, vServices or hoursPerMonth',
+    error: 'a change must set at least one of count, bandwidth, bundle, vServices or hoursPerMonth',
   });
 export type LineChange = z.infer<typeof LineChangeSchema>;
 

@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import {
   calculateQuote,
   PriceTableSchema,
-  ScenarioSchema,
   type CustomerLine,
   type PriceTable,
   type Quote,
