@@ -22,6 +22,8 @@ describe('the figures of the live summary', () => {
         marginPct: t.marginPct,
         mrr: t.mrrFinal,
         breakEvenMonth: t.breakEvenMonth,
+        // the slot for the cash work: empty until the quote carries peak funding
+        peakFunding: null,
       },
       errors: 0,
       warnings: 0,
