@@ -203,5 +203,5 @@ export function issueText(
     .replace(/\bin mainApps\b/g, 'in the main apps')
     .replace(/\bmainApps\b/g, 'main apps')
     .replace(/\bset renew to false\b/g, 'turn Renew off');
-  return { where: whereOf(issue.path, scenario), message: plainSchemaMessage(message) };
+  return { where: whereOf(issue.path, scenario), message };
 }
