@@ -4,7 +4,7 @@ import { bundledRegistry } from '../price-tables/bundled';
 import { defaultTable } from '../price-tables/registry';
 import { localToday, scenarioStore, useQuote, useScenarioStore } from '../state/app-store';
 import { FieldIssuesContext, type FieldIssueLookup } from '../components/form/input-status';
-import { issueText } from '../reports/issue-text';
+import { issueText, plainSchemaMessage, whereOf } from '../reports/issue-text';
 import { UpdatePrompt } from './UpdatePrompt';
 import { blankScenario } from '../state/sample';
 import type { Notice } from '../state/store';
@@ -297,7 +297,7 @@ function NoticeBanner({ notice }: { notice: Notice }) {
           <ul>
             {notice.problems.map((p, i) => (
               <li key={`${p.path}-${i}`}>
-                {p.path ? <code>{p.path}</code> : 'The document'}: {p.message}
+                {p.path ? whereOf(p.path, null) : 'The document'}: {plainSchemaMessage(p.message)}
               </li>
             ))}
           </ul>
