@@ -175,6 +175,8 @@ export function plainSchemaMessage(message: string, label?: string | null): stri
     text = 'must be an amount with at most 6 decimals, like 12.50';
   } else if (/^must be an amount written as a string/.test(text)) {
     text = 'must be an amount, like 12.50';
+  } else if (/^must be a colour written "#rrggbb"/.test(text)) {
+    text = 'must be a colour written #rrggbb, like #0b5d46';
   } else if (/^must be a calendar month written "YYYY-MM"$/.test(text)) {
     text = 'must be a month written YYYY-MM, like 2026-01';
   } else if (/^must be a date written "YYYY-MM-DD"$/.test(text)) {
@@ -184,7 +186,8 @@ export function plainSchemaMessage(message: string, label?: string | null): stri
   } else if (/^Invalid input: expected number, received NaN$/i.test(text)) {
     text = 'must be a number';
   }
-  text = text.replace(/ written as a string/g, '').replace(/"([^"]*)"/g, '$1');
+  // quotes stay around what the user typed ("p1"); only the storage phrase goes
+  text = text.replace(/ written as a string/g, '');
   if (!label) return text.charAt(0).toUpperCase() + text.slice(1);
   return /^(must|is) /.test(text) ? `${label} ${text}` : `${label}: ${text}`;
 }

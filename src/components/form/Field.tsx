@@ -38,7 +38,9 @@ export function Field({ label, hint, error: schemaError, path, unit, children }:
   const error = schemaError ? plainSchemaMessage(schemaError, label) : (issue ?? undefined);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const unitId = unit ? `${id}-unit` : undefined;
+  // a label that already names the unit ("Headroom %") is not read twice
+  const unitRead = unit !== undefined && !label.includes(unit);
+  const unitId = unitRead ? `${id}-unit` : undefined;
   const describedBy = [unitId, hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
@@ -56,7 +58,7 @@ export function Field({ label, hint, error: schemaError, path, unit, children }:
             'aria-invalid': Boolean(error),
             'aria-describedby': describedBy,
           })}
-          <span id={unitId} className="input-unit">
+          <span id={unitId} className="input-unit" aria-hidden={unitRead ? undefined : true}>
             {unit}
           </span>
         </div>

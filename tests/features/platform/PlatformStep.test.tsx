@@ -156,7 +156,7 @@ describe('the platform step', () => {
     // the schema's message, after the field's label
     const shown = `Number of appliances ${message!.message}`;
     expect(screen.getByRole('alert')).toHaveTextContent(shown);
-    expect(count).toHaveAccessibleDescription(`appliances ${shown}`);
+    expect(count).toHaveAccessibleDescription(shown);
     expect(platform()).toBe(before);
   });
 
