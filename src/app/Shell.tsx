@@ -31,6 +31,12 @@ export const PRODUCT_NAME = 'Service Provider Configurator';
 const WIDE_STEPS: ReadonlySet<string> = new Set(['customers', 'results']);
 
 /**
+ * On those steps and on the pages the summary stays a bar on top up to 1600 px, so their
+ * tables keep the whole width at 1280 (no column past the box); a rail from 1600 px.
+ */
+const WIDE_RAIL_FROM = 1600;
+
+/**
  * The quote's errors by path, in plain words, for the fields that edit those paths: a
  * cross-field error (start month past the horizon) shows at the field too (ADR 026).
  */
@@ -202,7 +208,10 @@ export function Shell() {
 
         {page && PageView ? (
           <div className="layout layout-wide">
-            <Summary linkFor={fieldLink} />
+            <Summary
+              linkFor={fieldLink}
+              railFrom={WIDE_STEPS.has(step) ? WIDE_RAIL_FROM : undefined}
+            />
             <main className="app-main" id="main-content">
               {notice ? <NoticeBanner notice={notice} /> : null}
               <h2 ref={headingRef} tabIndex={-1} className="step-heading">
@@ -230,7 +239,10 @@ export function Shell() {
             <div className={WIDE_STEPS.has(step) ? 'layout layout-wide' : 'layout'}>
               {/* first in the document so the compact bar sits on top below 1280 px; from 1280
                 px the grid puts it in the right-hand rail (app.css) */}
-              <Summary linkFor={fieldLink} />
+              <Summary
+                linkFor={fieldLink}
+                railFrom={WIDE_STEPS.has(step) ? WIDE_RAIL_FROM : undefined}
+              />
               <main className="app-main" id="main-content">
                 {notice ? <NoticeBanner notice={notice} /> : null}
                 <h2 ref={headingRef} tabIndex={-1} className="step-heading">

@@ -1,4 +1,5 @@
 import {
+  useCallback,
   useEffect,
   useId,
   useMemo,
@@ -19,21 +20,31 @@ import { summaryFigures, type Figures } from './figures';
 export interface SummaryProps {
   /** Where to fix the field at a scenario path: the link and the name of its step. */
   readonly linkFor: LinkFor;
+  /**
+   * From this width (px) the summary is a rail beside the content; below it, a bar on top.
+   * 1280 for forms; the shell passes 1600 for the steps and pages whose tables need the
+   * width (app.css keeps the same breakpoints).
+   */
+  readonly railFrom?: number;
 }
 
-/** From this width the summary is a rail beside the content; below it, a bar on top. */
-const RAIL_QUERY = '(min-width: 1280px)';
+const railQuery = (width: number) => `(min-width: ${width}px)`;
 
-function subscribeWidth(onChange: () => void): () => void {
-  if (typeof window.matchMedia !== 'function') return () => {};
-  const query = window.matchMedia(RAIL_QUERY);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
+function useRail(width: number): boolean {
+  const query = railQuery(width);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (typeof window.matchMedia !== 'function') return () => {};
+      const list = window.matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    },
+    [query],
+  );
+  // without matchMedia (jsdom) the summary is the rail, with its issues listed
+  const read = () => typeof window.matchMedia !== 'function' || window.matchMedia(query).matches;
+  return useSyncExternalStore(subscribe, read, () => true);
 }
-
-// without matchMedia (jsdom) the summary is the rail, with its issues listed
-const isRail = () =>
-  typeof window.matchMedia !== 'function' || window.matchMedia(RAIL_QUERY).matches;
 
 /**
  * Publishes the summary's height as `--summary-height` on the root element while it is the
@@ -63,7 +74,7 @@ function useStickyHeight(ref: RefObject<HTMLElement | null>, rail: boolean) {
  * to the top below that. Re-priced from the store on every change; while a field holds input
  * the store does not (ADR 026) it shows no figures and links to that field instead.
  */
-export function Summary({ linkFor }: SummaryProps) {
+export function Summary({ linkFor, railFrom = 1280 }: SummaryProps) {
   const result = useQuote();
   const scenario = useScenario();
   const pending = usePendingInputs();
@@ -72,7 +83,7 @@ export function Summary({ linkFor }: SummaryProps) {
   const listId = useId();
   const currency = summary.ok ? summary.currency : scenario.priceTable.currency;
   const money = useMemo(() => moneyFormatter(currency), [currency]);
-  const rail = useSyncExternalStore(subscribeWidth, isRail, () => true);
+  const rail = useRail(railFrom);
   const [issuesOpen, setIssuesOpen] = useState<boolean | null>(null);
   const showIssues = issuesOpen ?? rail;
   const ref = useRef<HTMLElement>(null);
