@@ -250,15 +250,7 @@ function RowActions({ r }: { r: LineRow }) {
     editScenario(change);
   };
   return (
-    <span
-      className="customers-actions"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          setOpen(false);
-          e.stopPropagation();
-        }
-      }}
-    >
+    <span className="customers-actions">
       <button
         type="button"
         aria-label={`Details of ${name}`}
