@@ -421,6 +421,10 @@ export function CustomersStep() {
         Each row is one line of identical customers; edits are checked as you type and priced at
         once. Details holds the end month, partner, sell price, seasonal hours and conversion.
       </p>
+      <p className="field-hint customers-scroll-hint">
+        Scroll the table sideways for the term or hours, start month, revenue and margin; each
+        line&apos;s Details and More stay at the right.
+      </p>
       <div
         ref={scroller}
         className="customers-scroll"
