@@ -55,10 +55,11 @@ describe.skipIf(!browserAvailable)('the built app offline', () => {
   it('links a web app manifest with a name and icons, served by the app', async () => {
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     expect(href).toBeTruthy();
-    const manifest = (await page.evaluate(
-      async (url) => (await fetch(url)).json(),
-      href!,
-    )) as { name: string; icons: { sizes: string }[]; display: string };
+    const manifest = (await page.evaluate(async (url) => (await fetch(url)).json(), href!)) as {
+      name: string;
+      icons: { sizes: string }[];
+      display: string;
+    };
     expect(manifest.name).toBe('Service Provider Configurator');
     expect(manifest.display).toBe('standalone');
     expect(manifest.icons.map((i) => i.sizes)).toEqual(
