@@ -110,7 +110,9 @@ function appWhere(owner: string | null, index: number, rest: string): string {
  * Where a scenario path is on screen: "Müller GmbH · Start month" for `customers[1].startMonth`.
  * An empty path is the whole deal.
  */
-export function whereOf(path: string, scenario: Scenario | null): string {
+export function whereOf(fullPath: string, scenario: Scenario | null): string {
+  // a library entry's problems are under `scenario.`
+  const path = fullPath.replace(/^scenario\./, '');
   if (path === '') return 'Deal';
   const customer = /^customers\[(\d+)\](?:\.(.*))?$/.exec(path);
   if (customer) {
