@@ -60,6 +60,15 @@ function useStickyHeight(ref: RefObject<HTMLElement | null>, rail: boolean) {
     }
     const observer = new ResizeObserver(() => {
       root.style.setProperty('--summary-height', `${Math.ceil(element.offsetHeight)}px`);
+      // the bar grew (an error listed while typing): keep the field being edited in view
+      const active = document.activeElement;
+      if (
+        active instanceof HTMLElement &&
+        !element.contains(active) &&
+        active.getBoundingClientRect().top < element.getBoundingClientRect().bottom
+      ) {
+        active.scrollIntoView({ block: 'nearest' });
+      }
     });
     observer.observe(element);
     return () => {
@@ -85,13 +94,16 @@ export function Summary({ linkFor, railFrom = 1280 }: SummaryProps) {
   const money = useMemo(() => moneyFormatter(currency), [currency]);
   const rail = useRail(railFrom);
   const [issuesOpen, setIssuesOpen] = useState<boolean | null>(null);
-  const showIssues = issuesOpen ?? rail;
   const ref = useRef<HTMLElement>(null);
   useStickyHeight(ref, rail);
 
   const figures = summary.ok && pending.length === 0 ? summary.figures : null;
   const issueCount = summary.ok ? summary.issues.length : 0;
   const count = pending.length + issueCount;
+  // the list is open in the rail; in the bar, open while something stops the figures (what
+  // to fix is then the news), folded for warnings only; the user's choice wins either way
+  const blocking = pending.length > 0 || (summary.ok && summary.errors > 0);
+  const showIssues = issuesOpen ?? (rail || blocking);
 
   return (
     <aside

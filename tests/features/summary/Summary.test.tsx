@@ -132,3 +132,47 @@ describe('bad input in the shell', () => {
     expect(start).toHaveAccessibleDescription(new RegExp(`${line.name} starts in month 99`));
   });
 });
+
+describe('the summary as a bar below 1280 px', () => {
+  const narrow = () =>
+    ({
+      matches: false,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }) as unknown as MediaQueryList;
+
+  beforeEach(() => {
+    window.matchMedia = narrow;
+  });
+  afterEach(() => {
+    // jsdom has no matchMedia: put it back as it was
+    delete (window as { matchMedia?: unknown }).matchMedia;
+  });
+
+  it('folds warnings away, and lists what stops the figures', () => {
+    act(() =>
+      scenarioStore
+        .getState()
+        .edit((s) => ({ ...s, pricing: { ...s.pricing, minMarginPct: '99' } })),
+    );
+    const { unmount } = render(<Summary linkFor={fieldLink} />);
+    expect(summary()).toHaveClass('summary-bar');
+    expect(
+      within(summary()).getByRole('button', { name: /^Show \d+ issues? to review$/ }),
+    ).toHaveAttribute('aria-expanded', 'false');
+    unmount();
+
+    act(() =>
+      scenarioStore.getState().edit((s) => ({
+        ...s,
+        customers: s.customers.map((l, i) => (i === 1 ? { ...l, startMonth: 99 } : l)),
+      })),
+    );
+    render(<Summary linkFor={fieldLink} />);
+    expect(within(summary()).getByRole('button', { name: /^Hide/ })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    expect(within(summary()).getAllByRole('link', { name: /^Fix it/ }).length).toBeGreaterThan(0);
+  });
+});
