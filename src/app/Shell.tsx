@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Summary } from '../features/summary/Summary';
 import { bundledRegistry } from '../price-tables/bundled';
 import { defaultTable } from '../price-tables/registry';
@@ -9,6 +9,7 @@ import { UpdatePrompt } from './UpdatePrompt';
 import { blankScenario } from '../state/sample';
 import type { Notice } from '../state/store';
 import { downloadText } from '../components/download';
+import { IssueScenarioContext } from '../components/IssuesList';
 import { STEP_FORMS } from './steps';
 import { focusField } from '../components/form/field-focus';
 import { PAGE_VIEWS } from './pages';
@@ -43,25 +44,42 @@ const WIDE_RAIL_FROM = 1600;
 function useFieldIssues(): FieldIssueLookup {
   const result = useQuote();
   const scenario = useScenarioStore((s) => s.scenario);
-  const byPath = useMemo(() => {
-    const map = new Map<string, string>();
-    if (!result.ok) return map;
+  // keyed by the errors' text, so the lookup (and every field reading it) changes only when
+  // an error comes or goes, not on every edit that re-prices
+  const key = useMemo(() => {
+    const entries: [string, string][] = [];
+    if (!result.ok) return '[]';
     for (const issue of result.quote.issues) {
-      if (issue.level !== 'error' || map.has(issue.path)) continue;
-      map.set(issue.path, issueText(issue, scenario).message);
+      if (issue.level !== 'error' || entries.some(([p]) => p === issue.path)) continue;
+      entries.push([issue.path, issueText(issue, scenario).message]);
     }
-    return map;
+    return JSON.stringify(entries);
   }, [result, scenario]);
-  return useCallback(
-    (paths: string | undefined) => {
+  return useMemo(() => {
+    const byPath = new Map(JSON.parse(key) as [string, string][]);
+    return (paths: string | undefined) => {
       if (!paths) return null;
       for (const path of paths.split(' ')) {
         const hit = byPath.get(path);
         if (hit) return hit;
       }
       return null;
-    },
-    [byPath],
+    };
+  }, [key]);
+}
+
+/**
+ * Hands the quote's errors and the open scenario to the fields and issue lists below
+ * (components may not read the store). Its own component, so an edit re-renders the
+ * providers and the fields that read them, not the whole shell.
+ */
+function IssueProviders({ children }: { children: ReactNode }) {
+  const fieldIssues = useFieldIssues();
+  const scenario = useScenarioStore((s) => s.scenario);
+  return (
+    <FieldIssuesContext.Provider value={fieldIssues}>
+      <IssueScenarioContext.Provider value={scenario}>{children}</IssueScenarioContext.Provider>
+    </FieldIssuesContext.Provider>
   );
 }
 
@@ -138,7 +156,6 @@ export function Shell() {
   const shownStep = useRef<string>(step);
 
   useUndoShortcuts();
-  const fieldIssues = useFieldIssues();
 
   // After moving to another step or page (buttons, step bar, browser history), focus its
   // heading so keyboard and screen-reader users start at the top of it. Not on first load.
@@ -154,7 +171,7 @@ export function Shell() {
   useEffect(() => (field ? focusField(field) : undefined), [step, field]);
 
   return (
-    <FieldIssuesContext.Provider value={fieldIssues}>
+    <IssueProviders>
       <div className="app">
         <a className="skip-link" href="#main-content">
           Skip to the form
@@ -281,7 +298,7 @@ export function Shell() {
           </>
         )}
       </div>
-    </FieldIssuesContext.Provider>
+    </IssueProviders>
   );
 }
 

@@ -1,5 +1,12 @@
+import { createContext, useContext } from 'react';
 import type { QuoteIssue, Scenario } from '../engine/index';
 import { issueText } from '../reports/issue-text';
+
+/**
+ * The open scenario for lists rendered without the `scenario` prop (the Results step): the
+ * shell provides it, since components may not read the store.
+ */
+export const IssueScenarioContext = createContext<Scenario | null>(null);
 
 /** Where to fix the field at a scenario path: the link and the name of its step. */
 export type LinkFor = (path: string) => { readonly href: string; readonly step: string };
@@ -21,9 +28,11 @@ export interface IssuesListProps {
 export function IssuesList({
   issues,
   linkFor,
-  scenario = null,
+  scenario: given,
   className = 'results-issues',
 }: IssuesListProps) {
+  const provided = useContext(IssueScenarioContext);
+  const scenario = given ?? provided;
   if (issues.length === 0) return <p>No issues: nothing to fix.</p>;
   const ordered = [
     ...issues.filter((i) => i.level === 'error'),
