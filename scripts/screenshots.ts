@@ -1,7 +1,7 @@
 /**
- * `npm run screenshots`: builds the app, opens every wizard step in Debian's Chromium at
- * 1280 and 768 px wide with the sample plan (and the pages beside the wizard), and saves full-page screenshots to
- * test-results/screens/<step>-<width>.png, to look at as a user would.
+ * `npm run screenshots`: builds the app, opens every wizard step and every page beside the
+ * wizard in Debian's Chromium at 1920, 1280 and 768 px wide with the sample plan, and saves
+ * full-page screenshots to test-results/screens/<step>-<width>.png, to look at as a user would.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const page = await browser.context.newPage();
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     await page.goto(`${app.origin}/`, { waitUntil: 'networkidle' });
-    for (const width of [1280, 768]) {
+    for (const width of [1920, 1280, 768]) {
       await page.setViewportSize({ width, height: 900 });
       const views = [...STEPS, ...PAGES.filter((p) => p.inNav)];
       for (const step of views) {

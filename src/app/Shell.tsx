@@ -1,12 +1,16 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Summary } from '../features/summary/Summary';
 import { bundledRegistry } from '../price-tables/bundled';
 import { defaultTable } from '../price-tables/registry';
-import { localToday, scenarioStore, useScenarioStore } from '../state/app-store';
+import { localToday, scenarioStore, useQuote, useScenarioStore } from '../state/app-store';
 import { libraryStore } from '../state/library';
+import { FieldIssuesContext, type FieldIssueLookup } from '../components/form/input-status';
+import { issueText, plainSchemaMessage, whereOf } from '../reports/issue-text';
+import { UpdatePrompt } from './UpdatePrompt';
 import { blankScenario } from '../state/sample';
 import type { Conflict, Notice } from '../state/store';
 import { downloadText } from '../components/download';
+import { IssueScenarioContext } from '../components/IssuesList';
 import { STEP_FORMS } from './steps';
 import { focusField } from '../components/form/field-focus';
 import { PAGE_VIEWS } from './pages';
@@ -26,8 +30,60 @@ import {
 
 export const PRODUCT_NAME = 'Service Provider Configurator';
 
-/** Steps whose tables need the full width: the live summary goes below them. */
+/** Steps whose tables need the full width of the content column (no reading-width cap). */
 const WIDE_STEPS: ReadonlySet<string> = new Set(['customers', 'results']);
+
+/**
+ * On those steps and on the pages the summary stays a bar on top up to 1600 px, so their
+ * tables keep the whole width at 1280 (no column past the box); a rail from 1600 px.
+ */
+const WIDE_RAIL_FROM = 1600;
+
+/**
+ * The quote's errors by path, in plain words, for the fields that edit those paths: a
+ * cross-field error (start month past the horizon) shows at the field too (ADR 026).
+ */
+function useFieldIssues(): FieldIssueLookup {
+  const result = useQuote();
+  const scenario = useScenarioStore((s) => s.scenario);
+  // keyed by the errors' text, so the lookup (and every field reading it) changes only when
+  // an error comes or goes, not on every edit that re-prices
+  const key = useMemo(() => {
+    const entries: [string, string][] = [];
+    if (!result.ok) return '[]';
+    for (const issue of result.quote.issues) {
+      if (issue.level !== 'error' || entries.some(([p]) => p === issue.path)) continue;
+      entries.push([issue.path, issueText(issue, scenario).message]);
+    }
+    return JSON.stringify(entries);
+  }, [result, scenario]);
+  return useMemo(() => {
+    const byPath = new Map(JSON.parse(key) as [string, string][]);
+    return (paths: string | undefined) => {
+      if (!paths) return null;
+      for (const path of paths.split(' ')) {
+        const hit = byPath.get(path);
+        if (hit) return hit;
+      }
+      return null;
+    };
+  }, [key]);
+}
+
+/**
+ * Hands the quote's errors and the open scenario to the fields and issue lists below
+ * (components may not read the store). Its own component, so an edit re-renders the
+ * providers and the fields that read them, not the whole shell.
+ */
+function IssueProviders({ children }: { children: ReactNode }) {
+  const fieldIssues = useFieldIssues();
+  const scenario = useScenarioStore((s) => s.scenario);
+  return (
+    <FieldIssuesContext.Provider value={fieldIssues}>
+      <IssueScenarioContext.Provider value={scenario}>{children}</IssueScenarioContext.Provider>
+    </FieldIssuesContext.Provider>
+  );
+}
 
 /** Offers the open scenario as `scenario.json`. */
 export function downloadScenario(): void {
@@ -126,121 +182,137 @@ export function Shell() {
   const unknown = useUnknownRoute();
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <div className="app-title">
-          <h1>{PRODUCT_NAME}</h1>
-          <p className="scenario-title">{title}</p>
-        </div>
-        <div className="toolbar">
-          <button type="button" onClick={startBlankScenario}>
-            New scenario
-          </button>
-          <button
-            type="button"
-            onClick={() => scenarioStore.getState().undo()}
-            disabled={!canUndo}
-            aria-keyshortcuts="Control+Z"
-          >
-            Undo
-          </button>
-          <button
-            type="button"
-            onClick={() => scenarioStore.getState().redo()}
-            disabled={!canRedo}
-            aria-keyshortcuts="Control+Shift+Z Control+Y"
-          >
-            Redo
-          </button>
-        </div>
-      </header>
+    <IssueProviders>
+      <div className="app">
+        <a className="skip-link" href="#main-content">
+          Skip to the form
+        </a>
+        <header className="app-header">
+          <div className="app-title">
+            <h1>{PRODUCT_NAME}</h1>
+            <p className="scenario-title">{title}</p>
+          </div>
+          <div className="toolbar">
+            <button type="button" onClick={startBlankScenario}>
+              New scenario
+            </button>
+            <button
+              type="button"
+              onClick={() => scenarioStore.getState().undo()}
+              disabled={!canUndo}
+              aria-keyshortcuts="Control+Z"
+            >
+              Undo
+            </button>
+            <button
+              type="button"
+              onClick={() => scenarioStore.getState().redo()}
+              disabled={!canRedo}
+              aria-keyshortcuts="Control+Shift+Z Control+Y"
+            >
+              Redo
+            </button>
+          </div>
+        </header>
 
-      <nav className="page-bar" aria-label="Pages">
-        <ul>
-          <li>
-            <a href={`#/${step}`} aria-current={page === null ? 'page' : undefined}>
-              Wizard
-            </a>
-          </li>
-          {PAGES.filter((p) => p.inNav).map((p) => (
-            <li key={p.id}>
-              <a href={`#/${p.id}`} aria-current={page?.page === p.id ? 'page' : undefined}>
-                {p.label}
+        <nav className="page-bar" aria-label="Pages">
+          <ul>
+            <li>
+              <a href={`#/${step}`} aria-current={page === null ? 'page' : undefined}>
+                Wizard
               </a>
             </li>
-          ))}
-        </ul>
-      </nav>
+            {PAGES.filter((p) => p.inNav).map((p) => (
+              <li key={p.id}>
+                <a href={`#/${p.id}`} aria-current={page?.page === p.id ? 'page' : undefined}>
+                  {p.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
 
-      {page && PageView ? (
-        <div className="layout layout-wide">
-          <main className="app-main">
-            {conflict ? <ConflictBanner conflict={conflict} /> : null}
-            {notice ? <NoticeBanner notice={notice} /> : null}
-            <h2 ref={headingRef} tabIndex={-1} className="step-heading">
-              {pageLabel(page.page)}
-            </h2>
-            <Suspense fallback={<p>Loading…</p>}>
-              <PageView query={page.query} />
-            </Suspense>
-          </main>
-        </div>
-      ) : (
-        <>
-          <nav className="step-bar" aria-label="Wizard steps">
-            <ol>
-              {STEPS.map((s, i) => (
-                <li key={s.id}>
-                  <a href={`#/${s.id}`} aria-current={s.id === step ? 'step' : undefined}>
-                    <span className="step-number">{i + 1}</span> {s.label}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
+        <UpdatePrompt />
 
-          <div className={WIDE_STEPS.has(step) ? 'layout layout-wide' : 'layout'}>
-            <main className="app-main">
+        {page && PageView ? (
+          <div className="layout layout-wide">
+            <Summary
+              linkFor={fieldLink}
+              railFrom={WIDE_STEPS.has(step) ? WIDE_RAIL_FROM : undefined}
+            />
+            <main className="app-main" id="main-content">
               {conflict ? <ConflictBanner conflict={conflict} /> : null}
               {notice ? <NoticeBanner notice={notice} /> : null}
-              <RouteNotice unknown={unknown} missingField={missingField} />
               <h2 ref={headingRef} tabIndex={-1} className="step-heading">
-                <span className="muted">
-                  Step {stepIndex(step) + 1} of {STEPS.length}:
-                </span>{' '}
-                {stepLabel(step)}
+                {pageLabel(page.page)}
               </h2>
-              {StepForm ? (
-                // Every form but the first screen's is lazy (steps.tsx): show a line while its
-                // chunk loads rather than suspending the whole shell.
-                <Suspense fallback={<p>Loading…</p>}>
-                  <StepForm />
-                </Suspense>
-              ) : (
-                <p>
-                  This step arrives in a coming release; the sample plan is priced in the live
-                  summary.
-                </p>
-              )}
-              <div className="button-row step-buttons">
-                <button type="button" disabled={back === null} onClick={() => back && goTo(back)}>
-                  Back
-                </button>
-                <button
-                  type="button"
-                  className="primary"
-                  disabled={next === null}
-                  onClick={() => next && goTo(next)}
-                >
-                  Next
-                </button>
-              </div>
+              <Suspense fallback={<p>Loading…</p>}>
+                <PageView query={page.query} />
+              </Suspense>
             </main>
-            <Summary linkFor={fieldLink} />
           </div>
-        </>
-      )}
-    </div>
+        ) : (
+          <>
+            <nav className="step-bar" aria-label="Wizard steps">
+              <ol>
+                {STEPS.map((s, i) => (
+                  <li key={s.id}>
+                    <a href={`#/${s.id}`} aria-current={s.id === step ? 'step' : undefined}>
+                      <span className="step-number">{i + 1}</span> {s.label}
+                    </a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+
+            <div className={WIDE_STEPS.has(step) ? 'layout layout-wide' : 'layout'}>
+              {/* first in the document so the compact bar sits on top below 1280 px; from 1280
+                px the grid puts it in the right-hand rail (app.css) */}
+              <Summary
+                linkFor={fieldLink}
+                railFrom={WIDE_STEPS.has(step) ? WIDE_RAIL_FROM : undefined}
+              />
+              <main className="app-main" id="main-content">
+                {conflict ? <ConflictBanner conflict={conflict} /> : null}
+                {notice ? <NoticeBanner notice={notice} /> : null}
+                <RouteNotice unknown={unknown} missingField={missingField} />
+                <h2 ref={headingRef} tabIndex={-1} className="step-heading">
+                  <span className="muted">
+                    Step {stepIndex(step) + 1} of {STEPS.length}:
+                  </span>{' '}
+                  {stepLabel(step)}
+                </h2>
+                {StepForm ? (
+                  // Every form but the first screen's is lazy (steps.tsx): show a line while its
+                  // chunk loads rather than suspending the whole shell.
+                  <Suspense fallback={<p>Loading…</p>}>
+                    <StepForm />
+                  </Suspense>
+                ) : (
+                  <p>
+                    This step arrives in a coming release; the sample plan is priced in the live
+                    summary.
+                  </p>
+                )}
+                <div className="button-row step-buttons">
+                  <button type="button" disabled={back === null} onClick={() => back && goTo(back)}>
+                    Back
+                  </button>
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={next === null}
+                    onClick={() => next && goTo(next)}
+                  >
+                    Next
+                  </button>
+                </div>
+              </main>
+            </div>
+          </>
+        )}
+      </div>
+    </IssueProviders>
   );
 }
 
@@ -297,7 +369,7 @@ function NoticeBanner({ notice }: { notice: Notice }) {
             <ul>
               {notice.problems.slice(0, 10).map((p, i) => (
                 <li key={`${p.path}-${i}`}>
-                  {p.path ? <code>{p.path}</code> : 'The document'}: {p.message}
+                  {p.path ? whereOf(p.path, null) : 'The document'}: {plainSchemaMessage(p.message)}
                 </li>
               ))}
             </ul>

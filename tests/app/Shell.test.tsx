@@ -135,7 +135,9 @@ describe('the shell', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('could not be opened');
     expect(alert).toHaveTextContent('spc:recovered:2026-11-22T10:00:00.000Z');
-    expect(alert).toHaveTextContent('customers[0].count: must be a whole number ≥ 1');
+    // the problem in the screens' words, not the JSON path
+    expect(alert).toHaveTextContent('Customer line 1 · Count: Must be a whole number ≥ 1');
+    expect(alert).not.toHaveTextContent('customers[0]');
     expect(within(alert).getByRole('button', { name: 'Download the saved copy' })).toBeEnabled();
     await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();

@@ -11,6 +11,8 @@ import {
 } from '../../engine/index';
 import { localToday, scenarioStore, useQuote, useScenario } from '../../state/app-store';
 import { moneyFormatter } from '../../components/format';
+import { usePendingInput } from '../../components/form/input-status';
+import { issueText, labelOfPath, plainSchemaMessage } from '../../reports/issue-text';
 import './apps.css';
 import {
   appendEntry,
@@ -69,6 +71,10 @@ function NumberCell({
   );
   const live = draft !== null && draft.base === value ? draft : null;
   const errorId = useId();
+  // the schema's message in people's words, and reported to the live summary (ADR 026)
+  const fieldLabel = labelOfPath(field, null) ?? 'This field';
+  const message = live?.error ? plainSchemaMessage(live.error, fieldLabel) : null;
+  usePendingInput(live?.error, field, fieldLabel);
   return (
     <>
       <input
@@ -94,9 +100,9 @@ function NumberCell({
           if (!live?.error) setDraft(null);
         }}
       />
-      {live?.error ? (
+      {message ? (
         <span id={errorId} className="field-error apps-message" role="alert">
-          {live.error}
+          {message}
         </span>
       ) : null}
     </>
@@ -146,6 +152,7 @@ function EntryRow({
 }: EntryRowProps) {
   const row = `${owner} ${index + 1}`;
   const at = `${holder.path}[${index}]`;
+  const scenario = useScenario();
   const issueId = useId();
   const issueIds = issues.map((_, k) => `${issueId}-${k}`);
   const options = bundleOptions(apps, entry.provisioning);
@@ -252,7 +259,7 @@ function EntryRow({
               {issues.map((issue, k) => (
                 <li key={k} id={issueIds[k]} className={`apps-issue-${issue.level}`}>
                   <strong>{issue.level === 'error' ? 'Error' : 'Warning'}</strong>
-                  {` (${row}): ${issue.message}`}
+                  {` (${row}): ${issueText(issue, scenario).message}`}
                 </li>
               ))}
             </ul>
@@ -287,6 +294,7 @@ function AppEntries({
   apps,
   issues,
 }: AppEntriesProps) {
+  const scenario = useScenario();
   const addRef = useRef<HTMLButtonElement>(null);
   /** The row just added, whose first control takes the focus when it mounts. */
   const focusRow = useRef<number | null>(null);
@@ -311,7 +319,7 @@ function AppEntries({
     <>
       {own.map((issue, k) => (
         <p key={k} className={`apps-issue-${issue.level}`}>
-          {issue.message}
+          {issueText(issue, scenario).message}
         </p>
       ))}
       {entries.length === 0 ? (

@@ -291,12 +291,14 @@ function Distributors({ form, pending, onRemove, onConfirm, onCancel }: ListProp
             />
             <TextField
               label="Commission %"
+              unit="%"
               error={e?.commissionPct?.message}
               inputMode="decimal"
               registration={register(`distributors.${i}.commissionPct`)}
             />
             <TextField
               label="Partner commission %"
+              unit="%"
               error={e?.partnerCommissionPct?.message}
               inputMode="decimal"
               registration={register(`distributors.${i}.partnerCommissionPct`)}
@@ -417,6 +419,7 @@ function Partners({
             </Field>
             <TextField
               label="Commission %"
+              unit="%"
               error={e?.commissionPct?.message}
               inputMode="decimal"
               registration={register(`partners.${i}.commissionPct`)}

@@ -1,8 +1,8 @@
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useFieldReveal } from '../../components/form/field-focus';
 import type { CustomerLine, PriceTable, QuoteCustomer, QuoteIssue } from '../../engine/index';
-import { useQuote, useScenarioStore } from '../../state/app-store';
+import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
 import { moneyFormatter } from '../../components/format';
 import { editScenario, LineSelect, LineTextInput, nameOf } from './cells';
 import { ImportLines } from './ImportLines';
@@ -233,59 +233,83 @@ const columns = helper.columns([
   helper.display({
     id: 'actions',
     header: 'Actions',
-    cell: ({ row: { original: r } }) => {
-      const name = nameOf(r.line);
-      return (
-        <span className="customers-actions">
-          <button
-            type="button"
-            aria-label={`Details of ${name}`}
-            title="Details: end month, partner, sell price, seasonal hours, conversion"
-            aria-expanded={r.selected}
-            aria-controls={r.selected ? 'customers-details' : undefined}
-            onClick={() => r.toggleDetails(r.line.id)}
-          >
-            Details
-          </button>
-          <button
-            type="button"
-            aria-label={`Duplicate ${name}`}
-            title="Duplicate"
-            onClick={() => editScenario((s) => duplicateLine(s, r.index))}
-          >
-            Copy
-          </button>
-          <button
-            type="button"
-            aria-label={`Remove ${name}`}
-            title="Remove (Undo brings it back)"
-            onClick={() => editScenario((s) => removeLine(s, r.index))}
-          >
-            Remove
-          </button>
-          <button
-            type="button"
-            aria-label={`Move up ${name}`}
-            title="Move up"
-            disabled={r.index === 0}
-            onClick={() => editScenario((s) => moveLine(s, r.index, -1))}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            aria-label={`Move down ${name}`}
-            title="Move down"
-            disabled={r.index === r.count - 1}
-            onClick={() => editScenario((s) => moveLine(s, r.index, 1))}
-          >
-            ↓
-          </button>
-        </span>
-      );
-    },
+    cell: ({ row: { original: r } }) => <RowActions r={r} />,
   }),
 ]);
+
+/**
+ * A line's actions: Details, and the rest behind "More" (a disclosure), so the column stays
+ * narrow enough to be pinned to the right edge of the table and reachable at 768 px.
+ */
+function RowActions({ r }: { r: LineRow }) {
+  const [open, setOpen] = useState(false);
+  const groupId = useId();
+  const name = nameOf(r.line);
+  const act = (change: Parameters<typeof editScenario>[0]) => {
+    setOpen(false);
+    editScenario(change);
+  };
+  return (
+    <span className="customers-actions">
+      <button
+        type="button"
+        aria-label={`Details of ${name}`}
+        title="Details: end month, partner, sell price, seasonal hours, conversion"
+        aria-expanded={r.selected}
+        aria-controls={r.selected ? 'customers-details' : undefined}
+        onClick={() => r.toggleDetails(r.line.id)}
+      >
+        Details
+      </button>
+      <button
+        type="button"
+        aria-label={`More actions for ${name}`}
+        title="Copy, remove, move"
+        aria-expanded={open}
+        aria-controls={groupId}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? 'Less' : 'More'}
+      </button>
+      <span id={groupId} role="group" aria-label={`Actions for ${name}`} hidden={!open}>
+        <button
+          type="button"
+          aria-label={`Duplicate ${name}`}
+          title="Duplicate"
+          onClick={() => act((s) => duplicateLine(s, r.index))}
+        >
+          Copy
+        </button>
+        <button
+          type="button"
+          aria-label={`Remove ${name}`}
+          title="Remove (Undo brings it back)"
+          onClick={() => act((s) => removeLine(s, r.index))}
+        >
+          Remove
+        </button>
+        <button
+          type="button"
+          aria-label={`Move up ${name}`}
+          title="Move up"
+          disabled={r.index === 0}
+          onClick={() => act((s) => moveLine(s, r.index, -1))}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          aria-label={`Move down ${name}`}
+          title="Move down"
+          disabled={r.index === r.count - 1}
+          onClick={() => act((s) => moveLine(s, r.index, 1))}
+        >
+          ↓
+        </button>
+      </span>
+    </span>
+  );
+}
 
 function Spacer({ rows, columns: span }: { rows: number; columns: number }) {
   return rows > 0 ? (
@@ -345,6 +369,30 @@ export function CustomersStep() {
     if (!TABLE_PATHS.test(match[2] ?? '')) setSelectedId(line.id);
   });
 
+  // After "Add customer line" the new row's first field takes the focus, so the user types
+  // its name at once (and a screen reader hears where they are).
+  const focusNew = useRef<string | null>(null);
+  const addLine = () => {
+    const current = scenarioStore.getState().scenario.customers;
+    const line = newLine(current, service);
+    focusNew.current = line.id;
+    setFocusedId(line.id); // keeps the row rendered by the window
+    editScenario((s) => ({ ...s, customers: [...s.customers, line] }));
+  };
+  useEffect(() => {
+    const id = focusNew.current;
+    if (id === null) return;
+    const index = customers.findIndex((l) => l.id === id);
+    if (index === -1) return;
+    focusNew.current = null;
+    // the row is rendered (it is the focused line, which the window keeps); focusing it
+    // scrolls the table to it, and the scroll handler moves the window
+    const row = [...(scroller.current?.querySelectorAll('tr') ?? [])].find(
+      (tr) => tr.dataset.lineId === id,
+    );
+    row?.querySelector<HTMLElement>('input, select')?.focus();
+  }, [customers]);
+
   const table = useTable({ features, columns, data, getRowId: (r) => r.line.id });
   const rows = table.getRowModel().rows;
   const headers = table.getHeaderGroups();
@@ -372,6 +420,10 @@ export function CustomersStep() {
       <p className="field-hint">
         Each row is one line of identical customers; edits are checked as you type and priced at
         once. Details holds the end month, partner, sell price, seasonal hours and conversion.
+      </p>
+      <p className="field-hint customers-scroll-hint">
+        Scroll the table sideways for the term or hours, start month, revenue and margin; each
+        line&apos;s Details and More stay at the right.
       </p>
       <div
         ref={scroller}
@@ -423,7 +475,12 @@ export function CustomersStep() {
           </tbody>
         </table>
       </div>
-      {rows.length === 0 ? <p>No customer lines yet.</p> : null}
+      {rows.length === 0 ? (
+        <p className="empty-state">
+          No customer lines yet. Add one below, or import a CSV file of lines, to price the
+          deal&apos;s customers.
+        </p>
+      ) : null}
       {selected ? (
         <div id="customers-details">
           <LineDetails
@@ -443,15 +500,7 @@ export function CustomersStep() {
         </div>
       ) : null}
       <div className="button-row">
-        <button
-          type="button"
-          onClick={() =>
-            editScenario((s) => ({
-              ...s,
-              customers: [...s.customers, newLine(s.customers, service)],
-            }))
-          }
-        >
+        <button type="button" onClick={addLine}>
           Add customer line
         </button>
       </div>

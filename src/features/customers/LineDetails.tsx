@@ -7,6 +7,8 @@ import type {
   QuoteIssue,
   Sell,
 } from '../../engine/index';
+import { useScenario } from '../../state/app-store';
+import { issueText } from '../../reports/issue-text';
 import { CellError, commitLine, LineSelect, LineTextInput, nameOf } from './cells';
 import { MONTH_NAMES, numberInput } from './lines';
 
@@ -59,6 +61,7 @@ export function LineDetails(props: LineDetailsProps) {
   const { line, index, onClose, result, money, issues } = props;
   const headingId = useId();
   const name = nameOf(line);
+  const scenario = useScenario();
   return (
     <section className="line-details" aria-labelledby={headingId}>
       <div className="line-details-head">
@@ -73,7 +76,8 @@ export function LineDetails(props: LineDetailsProps) {
         <ul className="line-details-issues">
           {issues.map((issue) => (
             <li key={`${issue.code}-${issue.path}`} className={`issue-${issue.level}`}>
-              <strong>{issue.level === 'error' ? 'Error' : 'Warning'}:</strong> {issue.message}
+              <strong>{issue.level === 'error' ? 'Error' : 'Warning'}:</strong>{' '}
+              {issueText(issue, scenario).message}
             </li>
           ))}
         </ul>
@@ -389,6 +393,7 @@ function SellFields({ line, index, defaultMarkupPct, minMarginPct }: LineDetails
   const pctId = useId();
   const monthlyId = useId();
   const oneOffId = useId();
+  const currency = useScenario().priceTable.currency;
   const sell = line.sell;
   const mode: SellMode = sell === null ? 'default' : sell.mode;
   const seed = (next: SellMode): Sell => {
@@ -437,6 +442,7 @@ function SellFields({ line, index, defaultMarkupPct, minMarginPct }: LineDetails
             name={{ id: pctId }}
             inputMode="decimal"
             value={sell.pct}
+            unit="%"
             toLine={(pct) => ({ ...line, sell: { ...sell, pct: pct.trim() } })}
           />
         </Row>
@@ -451,6 +457,7 @@ function SellFields({ line, index, defaultMarkupPct, minMarginPct }: LineDetails
               name={{ id: monthlyId }}
               inputMode="decimal"
               value={sell.monthly}
+              unit={`${currency} / month`}
               toLine={(monthly) => ({ ...line, sell: { ...sell, monthly: monthly.trim() } })}
             />
           </Row>
@@ -462,6 +469,7 @@ function SellFields({ line, index, defaultMarkupPct, minMarginPct }: LineDetails
               name={{ id: oneOffId }}
               inputMode="decimal"
               value={sell.oneOff}
+              unit={currency}
               toLine={(oneOff) => ({ ...line, sell: { ...sell, oneOff: oneOff.trim() } })}
             />
           </Row>

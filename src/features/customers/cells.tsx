@@ -2,6 +2,21 @@ import { useState } from 'react';
 import type { CustomerLine, Scenario } from '../../engine/index';
 import { scenarioStore } from '../../state/app-store';
 import { checkLine, replaceLine } from './lines';
+import { useFieldIssue, usePendingInput } from '../../components/form/input-status';
+import { labelOfPath, plainSchemaMessage } from '../../reports/issue-text';
+
+/**
+ * The message a cell shows: the schema's refusal of what was typed, in plain words with the
+ * column's label ("Count must be a whole number"), or else the quote's error at the cell's
+ * path (a start month past the horizon); bad input is reported to the summary (ADR 026).
+ */
+function useCellMessage(error: string | null, paths: string): string | null {
+  const path = paths.split(' ')[0];
+  const label = path ? (labelOfPath(path, null) ?? 'This field') : 'This field';
+  usePendingInput(error, path, label);
+  const issue = useFieldIssue(paths);
+  return error ? plainSchemaMessage(error, label) : issue;
+}
 
 /** A line's name as the user knows it (its id when it has none). */
 export const nameOf = (line: CustomerLine) => line.name || line.id;
@@ -54,6 +69,8 @@ interface LineTextInputProps extends LineControlProps {
   /** `numeric` for whole numbers, `decimal` for hours; right-aligned either way. */
   inputMode?: 'numeric' | 'decimal';
   toLine: (text: string) => unknown;
+  /** The unit or currency shown after the box: "USD / month", "%", "month". */
+  unit?: string;
 }
 
 const namingOf = (name: ControlName) =>
@@ -68,9 +85,11 @@ export function LineTextInput({
   value,
   inputMode,
   toLine,
+  unit,
 }: LineTextInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const message = useCellMessage(error, paths);
   const errorId = `customers-${line.id}-${field}-error`;
   return (
     <>
@@ -81,9 +100,11 @@ export function LineTextInput({
         className={inputMode ? 'customers-number' : undefined}
         {...namingOf(name)}
         data-field={paths}
-        aria-invalid={error !== null}
-        aria-describedby={error ? errorId : undefined}
+        aria-invalid={message !== null}
+        aria-describedby={message ? errorId : undefined}
         value={draft ?? value}
+        // a long name is cut by the column's width: the whole text on hover
+        title={inputMode ? undefined : (draft ?? value) || undefined}
         onChange={(e) => {
           const text = e.target.value;
           setDraft(text);
@@ -94,7 +115,13 @@ export function LineTextInput({
           if (error === null) setDraft(null);
         }}
       />
-      <CellError id={errorId} message={error} />
+      {unit ? (
+        <span className="input-unit" aria-hidden="true">
+          {' '}
+          {unit}
+        </span>
+      ) : null}
+      <CellError id={errorId} message={message} />
     </>
   );
 }
@@ -108,6 +135,7 @@ interface LineSelectProps extends LineControlProps {
 /** A choice among the table's ids; a value the table lacks is shown as such. */
 export function LineSelect({ line, field, paths, name, value, options, toLine }: LineSelectProps) {
   const [error, setError] = useState<string | null>(null);
+  const message = useCellMessage(error, paths);
   const errorId = `customers-${line.id}-${field}-error`;
   const known = options.some((o) => o.value === value);
   return (
@@ -115,8 +143,8 @@ export function LineSelect({ line, field, paths, name, value, options, toLine }:
       <select
         {...namingOf(name)}
         data-field={paths}
-        aria-invalid={error !== null}
-        aria-describedby={error ? errorId : undefined}
+        aria-invalid={message !== null}
+        aria-describedby={message ? errorId : undefined}
         value={value}
         onChange={(e) => setError(commitLine(line, toLine(e.target.value), field))}
       >
@@ -127,7 +155,7 @@ export function LineSelect({ line, field, paths, name, value, options, toLine }:
           </option>
         ))}
       </select>
-      <CellError id={errorId} message={error} />
+      <CellError id={errorId} message={message} />
     </>
   );
 }

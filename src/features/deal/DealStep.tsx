@@ -223,6 +223,7 @@ function DealFields() {
         </Field>
         <Field
           label="Horizon (months)"
+          unit="months"
           path="horizonMonths"
           hint="From 1 to 120 months."
           error={errors.horizonMonths?.message}

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { Field } from '../../components/form/Field';
@@ -7,6 +7,8 @@ import { ScenarioObjectSchema, type Environment, type PriceTable } from '../../e
 import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
 import type { QuoteResult } from '../../state/quote';
 import { moneyFormatter } from '../../components/format';
+import { issueText } from '../../reports/issue-text';
+import { platformCosts } from './platform-costs';
 
 /** The platform part of the scenario: its rules and messages come from the scenario schema. */
 const PlatformSchema = ScenarioObjectSchema.shape.platform;
@@ -164,6 +166,7 @@ export function PlatformStep() {
                   </label>
                   <Field
                     label="Number of appliances"
+                    unit="appliances"
                     path="platform.appliance.count"
                     error={errors.appliance?.count?.message ?? errors.appliance?.message}
                   >
@@ -199,19 +202,27 @@ export function PlatformStep() {
 
       <Field
         label="Headroom %"
+        unit="%"
         path="platform.headroomPct"
         hint="Spare capacity above peak demand, for sizing."
         error={errors.headroomPct?.message}
       >
         {(control) => (
-          <input {...control} type="text" inputMode="decimal" {...register('headroomPct')} />
+          <input
+            {...control}
+            type="text"
+            inputMode="decimal"
+            className="input-short"
+            {...register('headroomPct')}
+          />
         )}
       </Field>
 
       <Field
         label="Own infrastructure cost per month"
+        unit={`${table?.currency ?? ''} / month`.trim()}
         path="platform.infraCostMonthly"
-        hint={`In ${table?.currency ?? 'the price table currency'}: hosting, power, staff.`}
+        hint="Hosting, power, staff."
         error={errors.infraCostMonthly?.message}
       >
         {(control) => (
@@ -220,6 +231,7 @@ export function PlatformStep() {
       </Field>
 
       <Sizing result={result} />
+      <PlatformCostTable result={result} />
     </form>
   );
 }
@@ -235,6 +247,7 @@ function Sizing({ result }: { result: QuoteResult }) {
 }
 
 function SizingBody({ result }: { result: QuoteResult }) {
+  const scenario = useScenarioStore((s) => s.scenario);
   if (!result.ok) return <p className="platform-problem">{result.message}</p>;
   const { quote } = result;
   const errors = quote.issues.filter((i) => i.level === 'error');
@@ -243,11 +256,14 @@ function SizingBody({ result }: { result: QuoteResult }) {
       <>
         <p>The quote has errors to fix before sizing:</p>
         <ul className="platform-problems" aria-label="Errors">
-          {errors.map((issue, i) => (
-            <li key={`${issue.code}-${issue.path}-${i}`}>
-              {issue.message} <span className="muted">({issue.path})</span>
-            </li>
-          ))}
+          {errors.map((issue, i) => {
+            const text = issueText(issue, scenario);
+            return (
+              <li key={`${issue.code}-${issue.path}-${i}`}>
+                <strong>{text.where}</strong> — {text.message}
+              </li>
+            );
+          })}
         </ul>
       </>
     );
@@ -282,5 +298,124 @@ function SizingBody({ result }: { result: QuoteResult }) {
         </p>
       ) : null}
     </>
+  );
+}
+
+/**
+ * What the platform costs, by month and over the horizon: appliances, support, own
+ * infrastructure and the main apps (platform-costs.ts), from the quote.
+ */
+function PlatformCostTable({ result }: { result: QuoteResult }) {
+  const scenario = useScenarioStore((s) => s.scenario);
+  const costs = useMemo(
+    () => (result.ok ? platformCosts(result.quote, scenario, result.table.table) : null),
+    [result, scenario],
+  );
+  if (!result.ok) return null;
+  const currency = result.quote.currency;
+  const money = moneyFormatter(currency);
+  return (
+    <section className="platform-costs" aria-labelledby="platform-costs-heading">
+      <h3 id="platform-costs-heading">What the platform costs</h3>
+      {costs === null ? (
+        <p className="empty-state">
+          The platform&apos;s cost shows here once the quote&apos;s errors are fixed.
+        </p>
+      ) : (
+        <>
+          <dl className="platform-cost-totals">
+            {costs.split ? (
+              <>
+                <div>
+                  <dt>Appliances</dt>
+                  <dd>{money(costs.totals.appliances)}</dd>
+                </div>
+                <div>
+                  <dt>Support</dt>
+                  <dd>{money(costs.totals.support)}</dd>
+                </div>
+                <div>
+                  <dt>Own infrastructure</dt>
+                  <dd>{money(costs.totals.infrastructure)}</dd>
+                </div>
+                <div>
+                  <dt>Main apps</dt>
+                  <dd>{money(costs.totals.mainApps)}</dd>
+                </div>
+              </>
+            ) : null}
+            <div className="platform-cost-total">
+              <dt>Platform over {costs.months.length} months</dt>
+              <dd>{money(costs.totals.total)}</dd>
+            </div>
+          </dl>
+          <div
+            className="platform-cost-scroll"
+            role="region"
+            aria-label="Platform cost by month"
+            // a scrolling region must be reachable by keyboard to be scrolled (axe
+            // scrollable-region-focusable)
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+            tabIndex={0}
+          >
+            <table className="platform-cost-table">
+              <caption className="visually-hidden">Platform cost by month, in {currency}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  {costs.split ? (
+                    <>
+                      <th scope="col">Appliances</th>
+                      <th scope="col">Support</th>
+                      <th scope="col">Infrastructure</th>
+                      <th scope="col">Main apps</th>
+                    </>
+                  ) : null}
+                  <th scope="col">Total ({currency})</th>
+                </tr>
+              </thead>
+              <tbody>
+                {costs.months.map((m) => (
+                  <tr key={m.month}>
+                    <th scope="row">
+                      {m.month} <span className="muted">({m.period})</span>
+                    </th>
+                    {costs.split ? (
+                      <>
+                        <td>{money(m.appliances)}</td>
+                        <td>{money(m.support)}</td>
+                        <td>{money(m.infrastructure)}</td>
+                        <td>{money(m.mainApps)}</td>
+                      </>
+                    ) : null}
+                    <td>{money(m.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Total</th>
+                  {costs.split ? (
+                    <>
+                      <td>{money(costs.totals.appliances)}</td>
+                      <td>{money(costs.totals.support)}</td>
+                      <td>{money(costs.totals.infrastructure)}</td>
+                      <td>{money(costs.totals.mainApps)}</td>
+                    </>
+                  ) : null}
+                  <td>{money(costs.totals.total)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          {costs.split ? null : (
+            <p className="field-hint">
+              The quote&apos;s platform cost could not be split into its parts for this price table;
+              the total per month is shown.
+            </p>
+          )}
+        </>
+      )}
+    </section>
   );
 }

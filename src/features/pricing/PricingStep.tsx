@@ -61,6 +61,7 @@ function PricingFields() {
       <legend>Defaults</legend>
       <TextField
         label="Default markup %"
+        unit="%"
         path="pricing.defaultMarkupPct"
         hint="On cost, for every customer line sold at the default markup. May exceed 100."
         error={errors.defaultMarkupPct?.message}
@@ -69,6 +70,7 @@ function PricingFields() {
       />
       <TextField
         label="Minimum margin %"
+        unit="%"
         path="pricing.minMarginPct"
         hint="Lines whose margin falls below it are flagged."
         error={errors.minMarginPct?.message}

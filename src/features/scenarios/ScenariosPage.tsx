@@ -8,6 +8,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { SchemaProblem } from '../../engine/index';
+import { plainSchemaMessage, whereOf } from '../../reports/issue-text';
 import { scenarioStore, useScenario } from '../../state/app-store';
 import {
   libraryStore,
@@ -363,7 +364,8 @@ function ProblemList({ problems }: { problems: readonly SchemaProblem[] }) {
     <ul>
       {shown.map((p, i) => (
         <li key={`${p.path}-${i}`}>
-          {p.path ? <code>{p.path}</code> : 'The document'}: {p.message}
+          {/* the file's place in the screens' words (issue-text.ts), not its JSON path */}
+          {p.path ? whereOf(p.path, null) : 'The document'}: {plainSchemaMessage(p.message)}
         </li>
       ))}
       {problems.length > shown.length ? <li>and {problems.length - shown.length} more</li> : null}

@@ -11,6 +11,11 @@ export interface Figures {
   /** Monthly recurring revenue in the last month of the horizon. */
   readonly mrr: string;
   readonly breakEvenMonth: number | null;
+  /**
+   * The most cash the deal needs before it pays back; null until the quote carries the cash
+   * figures (the cash work fills it, and the summary shows it when set).
+   */
+  readonly peakFunding: string | null;
 }
 
 export type SummaryFigures =
@@ -40,6 +45,7 @@ export function summaryFigures(result: QuoteResult): SummaryFigures {
           marginPct: quote.totals.marginPct,
           mrr: quote.totals.mrrFinal,
           breakEvenMonth: quote.totals.breakEvenMonth,
+          peakFunding: quote.totals.cash.peakFunding,
         }
       : null,
     errors,

@@ -124,9 +124,9 @@ describe('the channel step', () => {
   });
 
   it.each([
-    ['partner', 2, 'Commission %', 'abc', /percent written as a string/],
+    ['partner', 2, 'Commission %', 'abc', /^Commission % must be a percentage from 0 to 100/],
     ['partner', 2, 'Commission %', '101', /from 0 to 100/],
-    ['distributor', 1, 'Partner commission %', '7x', /percent written as a string/],
+    ['distributor', 1, 'Partner commission %', '7x', /^Partner commission % must be a percentage/],
     ['partner', 1, 'Id', '', /must not be empty/],
     ['partner', 3, 'Id', 'p1', /partner id "p1" is used more than once/],
     ['distributor', 2, 'Id', 'd1', /distributor id "d1" is used more than once/],

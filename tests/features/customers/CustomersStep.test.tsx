@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { focusField } from '../../../src/components/form/field-focus';
+import { issueText } from '../../../src/reports/issue-text';
 import { CustomersStep, ROW_HEIGHT } from '../../../src/features/customers/CustomersStep';
 import { moneyFormatter } from '../../../src/components/format';
 import { scenarioStore } from '../../../src/state/app-store';
@@ -123,11 +124,20 @@ describe('the customers step', () => {
     expect(ids()).toHaveLength(9);
     const added = state().customers[8]!;
     expect(original).not.toContain(added.id);
+    // the new row's first field has the focus, ready for its name
+    expect(
+      screen.getByRole('textbox', { name: `Name of ${added.name || added.id}` }),
+    ).toHaveFocus();
     expect(added.license).toMatchObject({ model: 'fixed-term', termMonths: 12, renew: true });
     expect(screen.getByRole('table', { name: /Customer lines \(9\)/ })).toBeInTheDocument();
     undo();
     expect(ids()).toEqual(original);
 
+    // Copy, Remove and the moves sit behind "More", which keeps the pinned column narrow
+    const more = (name: string) =>
+      user.click(screen.getByRole('button', { name: `More actions for ${name}` }));
+    expect(screen.queryByRole('button', { name: 'Duplicate Müller GmbH' })).toBeNull();
+    await more('Müller GmbH');
     await user.click(screen.getByRole('button', { name: 'Duplicate Müller GmbH' }));
     const copy = state().customers[1]!;
     expect(copy.name).toBe('Müller GmbH (copy)');
@@ -136,15 +146,19 @@ describe('the customers step', () => {
     undo();
     expect(ids()).toEqual(original);
 
+    await more('Łódź Telekom');
     await user.click(screen.getByRole('button', { name: 'Remove Łódź Telekom' }));
     expect(ids()).toEqual(original.filter((id) => id !== 'c2'));
     undo();
     expect(ids()).toEqual(original);
 
+    await more('Müller GmbH');
     await user.click(screen.getByRole('button', { name: 'Move down Müller GmbH' }));
     expect(ids().slice(0, 3)).toEqual(['c2', 'c1', 'c3']);
+    await more('Müller GmbH');
     await user.click(screen.getByRole('button', { name: 'Move up Müller GmbH' }));
     expect(ids()).toEqual(original);
+    await more('Müller GmbH');
     expect(screen.getByRole('button', { name: 'Move up Müller GmbH' })).toBeDisabled();
     undo();
     expect(ids().slice(0, 2)).toEqual(['c2', 'c1']);
@@ -320,7 +334,8 @@ describe('the customers step', () => {
       const issue = quoteOf(state()).issues.find(
         (i) => i.path === 'customers[7].license.convertTo.atMonth',
       )!;
-      expect(within(details).getByText(issue.message)).toBeInTheDocument();
+      // in the screen's words: the line's name, not its id (issue-text.ts)
+      expect(within(details).getByText(issueText(issue, state()).message)).toBeInTheDocument();
     });
 
     it('a link to a field opens the line and focuses it, far down a long table', async () => {

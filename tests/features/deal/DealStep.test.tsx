@@ -102,7 +102,9 @@ describe('the Deal step', () => {
     const hex = screen.getByLabelText('Primary colour (hex)');
     await user.clear(hex);
     await user.type(hex, '#12345g');
-    expect(screen.getByRole('alert')).toHaveTextContent('must be a colour written "#rrggbb"');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Primary colour (hex) must be a colour written #rrggbb',
+    );
     expect(scenarioStore.getState().scenario).toBe(before);
 
     await user.clear(hex);
@@ -171,7 +173,9 @@ describe('the Deal step', () => {
     render(<DealStep />);
     const start = screen.getByLabelText('Start month');
     await user.clear(start);
-    expect(screen.getByRole('alert')).toHaveTextContent('must be a calendar month written');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Start month must be a month written YYYY-MM, like 2026-01',
+    );
     expect(scenarioStore.getState().scenario.startPeriod).toBe('2027-01');
     act(() => {
       start.focus();
@@ -210,7 +214,7 @@ describe('the Deal step', () => {
     expect(details).toHaveTextContent(/Sample prices.*Superseded by version 2026\.11/);
 
     // that older table lacks a bandwidth the sample uses: the summary says so, no figures
-    expect(screen.queryByTestId('kpi-tcv')).not.toBeInTheDocument();
+    expect(screen.getByTestId('kpi-tcv')).toHaveTextContent(/^—$/);
 
     act(() => scenarioStore.getState().undo());
     act(() => scenarioStore.getState().undo());

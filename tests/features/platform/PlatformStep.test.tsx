@@ -6,6 +6,16 @@ import { Shell } from '../../../src/app/Shell';
 import { ScenarioObjectSchema } from '../../../src/engine/index';
 import { PlatformStep } from '../../../src/features/platform/PlatformStep';
 import { scenarioStore } from '../../../src/state/app-store';
+import { moneyFormatter } from '../../../src/components/format';
+import { bundledRegistry } from '../../../src/price-tables/bundled';
+import { resolvePinned } from '../../../src/price-tables/registry';
+import type { Scenario } from '../../../src/engine/index';
+
+function bundledTable(scenario: Scenario) {
+  const pinned = resolvePinned(bundledRegistry, scenario.priceTable);
+  if (!pinned.ok) throw new Error(pinned.message);
+  return pinned.entry.table;
+}
 import { sampleScenario } from '../../../src/state/sample';
 import { resetApp as reset, engineQuote as quoteOf } from '../../support/app-state';
 
@@ -98,9 +108,18 @@ describe('the platform step', () => {
   });
 
   it.each([
-    ['Headroom %', 'abc', /percent written as a string/],
-    ['Headroom %', '150', /from 0 to 100/],
-    ['Own infrastructure cost per month', '1.1234567', /at most 6 decimals/],
+    // in people's words, starting with the field's label; never how JSON stores it
+    [
+      'Headroom %',
+      'abc',
+      /^(?!.*written as a string).*Headroom % must be a percentage from 0 to 100/,
+    ],
+    ['Headroom %', '150', /Headroom % must be a percentage from 0 to 100/],
+    [
+      'Own infrastructure cost per month',
+      '1.1234567',
+      /Own infrastructure cost per month must be an amount with at most 6 decimals/,
+    ],
   ])('%s "%s" shows the message and leaves the store unchanged', async (label, typed, message) => {
     const user = userEvent.setup();
     render(<PlatformStep />);
@@ -134,8 +153,10 @@ describe('the platform step', () => {
     });
     const message = parsed.error?.issues.find((i) => i.path.join('.') === 'appliance.count');
     expect(message).toBeDefined();
-    expect(screen.getByRole('alert')).toHaveTextContent(message!.message);
-    expect(count).toHaveAccessibleDescription(message!.message);
+    // the schema's message, after the field's label
+    const shown = `Number of appliances ${message!.message}`;
+    expect(screen.getByRole('alert')).toHaveTextContent(shown);
+    expect(count).toHaveAccessibleDescription(shown);
     expect(platform()).toBe(before);
   });
 
@@ -165,7 +186,51 @@ describe('the platform step', () => {
       (i) => i.code === 'appliance-required',
     );
     expect(within(errors).getAllByRole('listitem')[0]).toHaveTextContent(expected!.message);
+    expect(within(errors).getAllByRole('listitem')[0]).toHaveTextContent(
+      'Platform · Appliance model',
+    );
+    expect(within(errors).getAllByRole('listitem')[0]).not.toHaveTextContent('platform.appliance');
     expect(within(sizing).queryByRole('row')).not.toBeInTheDocument();
+  });
+
+  it('shows what the platform costs by month and in total, adding up to the quote', async () => {
+    const user = userEvent.setup();
+    render(<PlatformStep />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Environment' }), 'hardware');
+    const scenario = scenarioStore.getState().scenario;
+    const quote = quoteOf(scenario);
+    const costs = screen.getByRole('region', { name: 'What the platform costs' });
+    const byMonth = within(costs).getByRole('region', { name: 'Platform cost by month' });
+    const rows = within(byMonth).getAllByRole('row');
+    // head, one row a month, total
+    expect(rows).toHaveLength(quote.months.length + 2);
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    const money = moneyFormatter(quote.currency);
+    const first = cells(rows[1]!);
+    // every month's total is the quote's cost.platform
+    expect(first.at(-1)).toBe(money(quote.months[0]!.cost.platform));
+    expect(cells(rows[2]!).at(-1)).toBe(money(quote.months[1]!.cost.platform));
+    // month 1 carries the appliances: count × price from the table
+    const table = bundledTable(scenario);
+    const appliance = table.platform.appliances.find(
+      (a) => a.id === quote.platform!.appliances!.id,
+    )!;
+    const count = quote.platform!.appliances!.count;
+    expect(first[0]).toBe(money((Number(appliance.price) * count).toFixed(2)));
+    // month 2: no appliances, no support; infrastructure every month
+    expect(cells(rows[2]!).slice(0, 3)).toEqual([
+      money('0'),
+      money('0'),
+      money(scenario.platform.infraCostMonthly),
+    ]);
+    const total = quote.months.reduce(
+      (sum, m) => sum + Math.round(Number(m.cost.platform) * 100),
+      0,
+    );
+    expect(cells(rows.at(-1)!).at(-1)).toBe(money((total / 100).toFixed(2)));
   });
 
   it('undo returns the form to the previous environment', async () => {

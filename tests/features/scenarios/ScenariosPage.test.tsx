@@ -103,7 +103,9 @@ describe('the Scenarios page', () => {
     );
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('bad.json could not be opened');
-    expect(within(alert).getByText('horizonMonths')).toBeInTheDocument();
+    // named as the Deal step names the field, not by its JSON path
+    expect(within(alert).getByText(/Deal · Horizon \(months\):/)).toBeInTheDocument();
+    expect(alert).not.toHaveTextContent('horizonMonths');
     expect(scenarioStore.getState().scenario).toBe(before);
 
     await user.upload(
@@ -167,7 +169,7 @@ describe('the Scenarios page', () => {
       ],
     });
     render(<ScenariosPage query="" />);
-    expect(screen.getByText('scenario.title')).toBeInTheDocument();
+    expect(screen.getByText(/Deal · Title:/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Discard “Old plan”' }));
     expect(libraryStore.getState().damaged).toEqual([]);
   });

@@ -22,6 +22,7 @@ describe('the figures of the live summary', () => {
         marginPct: t.marginPct,
         mrr: t.mrrFinal,
         breakEvenMonth: t.breakEvenMonth,
+        peakFunding: t.cash.peakFunding,
       },
       errors: 0,
       warnings: 0,
