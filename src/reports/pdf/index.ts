@@ -12,7 +12,7 @@
  * build, never with the app's first screen.
  */
 import type { jsPDF as JsPdf } from 'jspdf';
-import type { autoTable as AutoTable } from 'jspdf-autotable';
+import type { __createTable as CreateTable, autoTable as AutoTable } from 'jspdf-autotable';
 import { minorDigitsOf } from '../../engine/index';
 import {
   CUSTOMER_PROPOSAL_TITLE,
@@ -147,9 +147,17 @@ function fixCidOrdering(pdf: Uint8Array): Uint8Array {
 }
 
 type JsPdfModule = { jsPDF?: typeof JsPdf; default?: { jsPDF?: typeof JsPdf } };
-type AutoTableModule = { autoTable?: typeof AutoTable; default?: { autoTable?: typeof AutoTable } };
+interface AutoTableExports {
+  autoTable?: typeof AutoTable;
+  __createTable?: typeof CreateTable;
+}
+type AutoTableModule = AutoTableExports & { default?: AutoTableExports };
 
-async function loadLibraries(): Promise<{ JsPDF: typeof JsPdf; autoTable: typeof AutoTable }> {
+async function loadLibraries(): Promise<{
+  JsPDF: typeof JsPdf;
+  autoTable: typeof AutoTable;
+  createTable: typeof CreateTable;
+}> {
   const [pdf, table] = (await Promise.all([import('jspdf'), import('jspdf-autotable')])) as [
     JsPdfModule,
     AutoTableModule,
@@ -157,8 +165,10 @@ async function loadLibraries(): Promise<{ JsPDF: typeof JsPdf; autoTable: typeof
   // ESM builds export the names; the Node (CommonJS) build of jspdf may sit under `default`
   const JsPDF = pdf.jsPDF ?? pdf.default?.jsPDF;
   const autoTable = table.autoTable ?? table.default?.autoTable;
-  if (!JsPDF || !autoTable) throw new Error('jspdf or jspdf-autotable did not load');
-  return { JsPDF, autoTable };
+  const createTable = table.__createTable ?? table.default?.__createTable;
+  if (!JsPDF || !autoTable || !createTable)
+    throw new Error('jspdf or jspdf-autotable did not load');
+  return { JsPDF, autoTable, createTable };
 }
 
 /**
@@ -187,7 +197,7 @@ export async function buildDocument(
   } catch (e) {
     throw new Error(`the PDF fonts are not TrueType fonts: ${(e as Error).message}`);
   }
-  const { JsPDF, autoTable } = await loadLibraries();
+  const { JsPDF, autoTable, createTable } = await loadLibraries();
   const doc = new JsPDF({
     unit: 'mm',
     format: 'a4',
@@ -230,7 +240,14 @@ export async function buildDocument(
     creator: clean(customer ? mspBrand(ctx) : 'Service Provider Configurator'),
   });
 
-  const w = new DocWriter(doc, autoTable, themeOf(scenario.brand.primaryColor), clean, progress);
+  const w = new DocWriter(
+    doc,
+    autoTable,
+    createTable,
+    themeOf(scenario.brand.primaryColor),
+    clean,
+    progress,
+  );
   if (input.kind === 'msp-proposal') await writeMspProposal(w, ctx);
   else if (input.kind === 'customer-proposal') await writeCustomerProposal(w, ctx);
   else await writeInternalReport(w, ctx);
