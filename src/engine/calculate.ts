@@ -55,6 +55,9 @@ export interface LineTrace {
   readonly oneOffRevenue: number[];
   readonly cost: number[];
   readonly commissions: number[];
+  /** The partner's and the distributor's parts of `commissions` (partner statements). */
+  readonly partnerCommissions: number[];
+  readonly distributorCommissions: number[];
   /** 1 in the months the line is active, else 0. */
   readonly active: number[];
 }
@@ -115,6 +118,8 @@ export function tracedQuote(
         oneOffRevenue: zeros(),
         cost: zeros(),
         commissions: zeros(),
+        partnerCommissions: zeros(),
+        distributorCommissions: zeros(),
         active: zeros(),
       };
       tracing[index] = trace;
@@ -238,6 +243,8 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
         trace.oneOffRevenue[m]! += revOneOff * copies;
         trace.cost[m]! += (costRecurring + costOneOff) * copies;
         trace.commissions[m]! += (pc + dc) * copies;
+        trace.partnerCommissions[m]! += pc * copies;
+        trace.distributorCommissions[m]! += dc * copies;
         trace.active[m] = 1;
       }
     }
