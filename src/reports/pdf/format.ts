@@ -34,6 +34,8 @@ export function documentFormat(currency: string): DocumentFormat {
     style: 'currency',
     currency,
     notation: 'compact',
+    // "$0", "$10K", "$1.2M": no trailing ".0" (the currency's digits would otherwise be the minimum)
+    minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   });
   const count = new Intl.NumberFormat(DOCUMENT_LOCALE, { maximumFractionDigits: 2 });

@@ -32,6 +32,15 @@ export function internalReportSteps(ctx: DocContext): number {
   );
 }
 
+/**
+ * A waterfall step's amount as printed beside its label: the label already says "− Term
+ * discounts", so the amount is written without its own minus ("− Term discounts $18,062.64",
+ * never "− Term discounts -$18,062.64"). Levels and increases keep their sign.
+ */
+export function stepAmount(bar: { label: string; amount: string }): string {
+  return bar.label.startsWith('−') && bar.amount.startsWith('-') ? bar.amount.slice(1) : bar.amount;
+}
+
 export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promise<void> {
   const { scenario, quote, totals, fmt, names, table } = ctx;
   const money = fmt.money;
@@ -245,7 +254,7 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
         { header: 'Step', weight: 2.5 },
         { header: 'Over the horizon', weight: 1.5, align: 'right' },
       ],
-      body: bars.map((b) => [b.label, money(b.amount)]),
+      body: bars.map((b) => [b.label, money(stepAmount(b))]),
     });
     drawWaterfall(w, {
       title: 'From list price to margin',
@@ -253,7 +262,7 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
         label: b.label,
         kind: b.kind,
         range: b.range,
-        value: fmt.axis(plotNumber(b.amount)),
+        value: fmt.axis(plotNumber(stepAmount(b))),
       })),
       axis: fmt.axis,
       height: 50,
