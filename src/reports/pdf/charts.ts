@@ -33,6 +33,8 @@ export interface ChartSpec {
   readonly axis: (value: number) => string;
   /** Plot height in mm. */
   readonly height?: number;
+  /** A smaller plot height the chart may shrink to, to fit the room left on the page. */
+  readonly minHeight?: number;
 }
 
 /** Series colours that read on white and in greyscale print, apart from the brand colour. */
@@ -194,9 +196,10 @@ function legend(
 /** Stacked bars and lines over periods, with a legend. */
 export function drawChart(w: DocWriter, spec: ChartSpec): void {
   const doc = w.doc;
-  const height = spec.height ?? 55;
   const bars = spec.bars ?? [];
   const lines = spec.lines ?? [];
+  const room = w.bottom - w.y - 30;
+  const height = Math.max(spec.minHeight ?? spec.height ?? 55, Math.min(spec.height ?? 55, room));
   w.ensure(height + 30);
   const n = spec.labels.length;
   const ups = new Array<number>(n).fill(0);

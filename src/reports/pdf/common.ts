@@ -21,7 +21,13 @@ export function coverRows(ctx: DocContext): [string, string][] {
     ['Prepared by', party(scenario.preparedBy)],
     ['Date', fmt.date(ctx.input.today)],
     ['Proposal number', ctx.proposalNumber],
-    ['Valid until', fmt.date(ctx.validUntil)],
+    // an expired table: a validity date would lie before the document's own date
+    ctx.expired && table.validUntil !== null
+      ? [
+          'Prices',
+          `Indicative: price book ${table.version} expired on ${fmt.date(table.validUntil)}; confirm with the current price book before ordering`,
+        ]
+      : ['Valid until', fmt.date(ctx.validUntil)],
     ['Price book', `${table.product} ${table.currency} ${table.version}`],
   ];
 }

@@ -28,9 +28,13 @@ export interface DocumentFormat {
   count(n: number): string;
 }
 
-export function documentFormat(currency: string): DocumentFormat {
-  const money = new Intl.NumberFormat(DOCUMENT_LOCALE, { style: 'currency', currency });
-  const axis = new Intl.NumberFormat(DOCUMENT_LOCALE, {
+/**
+ * The document's formats in `locale`: `en-US` for every document but a customer proposal
+ * written in another language (`lang`), whose amounts read "78.946,44 $" in German.
+ */
+export function documentFormat(currency: string, locale: string = DOCUMENT_LOCALE): DocumentFormat {
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const axis = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
     notation: 'compact',
@@ -38,15 +42,15 @@ export function documentFormat(currency: string): DocumentFormat {
     minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   });
-  const count = new Intl.NumberFormat(DOCUMENT_LOCALE, { maximumFractionDigits: 2 });
+  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const utc = (y: number, m: number, d = 1) => new Date(Date.UTC(y, m - 1, d));
-  const date = new Intl.DateTimeFormat(DOCUMENT_LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
-  const period = new Intl.DateTimeFormat(DOCUMENT_LOCALE, {
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const period = new Intl.DateTimeFormat(locale, {
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
   });
-  const periodLong = new Intl.DateTimeFormat(DOCUMENT_LOCALE, {
+  const periodLong = new Intl.DateTimeFormat(locale, {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',

@@ -21,6 +21,12 @@ import {
   mspBrand,
   writeCustomerProposal,
 } from './customer-proposal';
+import {
+  customerLabels,
+  DOCUMENT_LANGUAGES,
+  isDocumentLanguage,
+  LANGUAGE_LOCALES,
+} from './customer-labels';
 import { DocumentInputError } from './errors';
 import { fontCodePoints } from './font-cmap';
 import { documentFormat } from './format';
@@ -44,6 +50,12 @@ export type { BuildProgress } from './layout';
 export { DocumentInputError } from './errors';
 export { DOCUMENT_KINDS, documentFileName, proposalNumber, validUntil } from './identity';
 export { DOCUMENT_LOCALE } from './format';
+export {
+  DOCUMENT_LANGUAGES,
+  LANGUAGE_NAMES,
+  isDocumentLanguage,
+  type DocumentLanguage,
+} from './customer-labels';
 
 /**
  * The font files in `src/reports/pdf/fonts/` (DejaVu Sans subsets, see scripts/subset-fonts.sh):
@@ -107,7 +119,13 @@ export function documentContext(input: DocumentInput): DocContext {
       'the quote does not match the scenario (its customer lines or months differ): price the scenario again',
     );
   }
-  const fmt = documentFormat(quote.currency);
+  const lang = kind === 'customer-proposal' ? (input.lang ?? 'en') : 'en';
+  if (!isDocumentLanguage(lang)) {
+    throw new DocumentInputError(
+      `unknown language "${String(lang)}"; choose ${DOCUMENT_LANGUAGES.join(', ')}`,
+    );
+  }
+  const fmt = documentFormat(quote.currency, LANGUAGE_LOCALES[lang]);
   const ctx: DocContext = {
     input,
     scenario,
@@ -119,6 +137,8 @@ export function documentContext(input: DocumentInput): DocContext {
     digits: minorDigitsOf(quote.currency),
     proposalNumber: proposalNumber({ kind, scenario, table, today, customerId: input.customerId }),
     validUntil: validUntil(today, table.validUntil),
+    expired: table.validUntil !== null && table.validUntil < today,
+    lang,
     options: { today, tableSha256: quote.priceTable.sha256 },
   };
   if (kind === 'customer-proposal') customerOf(ctx);
@@ -228,7 +248,7 @@ export async function buildDocument(
   }
   const customer = input.kind === 'customer-proposal' ? customerOf(ctx).line : null;
   const title = customer
-    ? `${TITLES[input.kind]} for ${customer.name}`
+    ? customerLabels(ctx.lang).headerTitle(customer.name)
     : `${TITLES[input.kind]}: ${scenario.title}`;
   const clean = printable(codePoints);
   doc.setDocumentProperties({
@@ -259,6 +279,7 @@ export async function buildDocument(
       input.kind === 'internal-report'
         ? `${ctx.proposalNumber} · Confidential: internal use only`
         : ctx.proposalNumber,
+    pageOf: customerLabels(ctx.lang).pageOf,
   });
   await progress.finish('Done');
   return fixCidOrdering(new Uint8Array(doc.output('arraybuffer')));

@@ -203,6 +203,8 @@ export interface PageChrome {
   readonly headerRight: string;
   /** Bottom left of every page (the proposal number). */
   readonly footerLeft: string;
+  /** "Page 2 of 5" in the document's language. */
+  readonly pageOf?: (page: number, pages: number) => string;
 }
 
 export interface TextOptions {
@@ -566,7 +568,10 @@ export class DocWriter {
       doc.line(MARGIN.left, h - 12, right, h - 12);
       this.font(SIZE.chrome, false, t.muted);
       doc.text(this.clean(c.footerLeft), MARGIN.left, h - 8, { baseline: 'bottom' });
-      doc.text(`Page ${i} of ${n}`, right, h - 8, { baseline: 'bottom', align: 'right' });
+      doc.text(c.pageOf ? c.pageOf(i, n) : `Page ${i} of ${n}`, right, h - 8, {
+        baseline: 'bottom',
+        align: 'right',
+      });
     }
   }
 
