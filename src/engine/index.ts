@@ -34,3 +34,7 @@ export type { MinorUnits } from './money';
 export type * from './quote-types';
 export { customerSeries } from './line-series';
 export type { CustomerSeries, CustomerSeriesMonth } from './line-series';
+// The unit prices a price list shows (the vendor's proposal), priced by the engine's own rules
+export { compileTable } from './compile-table';
+export type { CompiledTable } from './compile-table';
+export { fixedTermMonthly, paygHourlyRate } from './prices';

@@ -14,10 +14,17 @@ export function party(p: { name: string; company: string }): string {
 }
 
 /** The cover rows of the vendor's proposal and the internal report. */
-export function coverRows(ctx: DocContext): [string, string][] {
+export function coverRows(ctx: DocContext, recipient?: string): [string, string][] {
   const { scenario, fmt, table } = ctx;
+  const preparedFor = party(scenario.preparedFor);
   return [
-    ['Prepared for', party(scenario.preparedFor)],
+    // the MSP by name even when the scenario names only its contact
+    [
+      'Prepared for',
+      recipient && !preparedFor.includes(recipient)
+        ? `${preparedFor === '—' ? '' : `${preparedFor}, `}${recipient}`
+        : preparedFor,
+    ],
     ['Prepared by', party(scenario.preparedBy)],
     ['Date', fmt.date(ctx.input.today)],
     ['Proposal number', ctx.proposalNumber],

@@ -145,6 +145,12 @@ export function documentContext(input: DocumentInput): DocContext {
   return ctx;
 }
 
+/** The vendor's proposal's running header: the vendor and who prepared it. */
+function vendorHeader(ctx: DocContext): string {
+  const by = ctx.scenario.preparedBy.name.trim();
+  return by === '' ? ctx.table.vendorName : `${ctx.table.vendorName} · ${by}`;
+}
+
 /** A Uint8Array as a binary string (jsPDF's VFS takes a TrueType file that way). */
 function binaryString(bytes: Uint8Array): string {
   let out = '';
@@ -273,7 +279,11 @@ export async function buildDocument(
   else await writeInternalReport(w, ctx);
 
   w.chrome({
-    headerLeft: customer ? mspBrand(ctx) : scenario.brand.name || scenario.title,
+    headerLeft: customer
+      ? mspBrand(ctx)
+      : input.kind === 'msp-proposal'
+        ? vendorHeader(ctx)
+        : scenario.brand.name || scenario.title,
     headerRight: title,
     footerLeft:
       input.kind === 'internal-report'

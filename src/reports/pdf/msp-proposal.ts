@@ -10,6 +10,7 @@ import { formatKpi, resultKpis, type KpiId } from '../kpis';
 import { platformAmounts } from '../totals';
 import { assumptionsSection, coverRows, identitySection, monthlyChart } from './common';
 import { drawCover } from './cover';
+import { priceListSection } from './price-list';
 import { chunks, type DocWriter, type Row } from './layout';
 import {
   activeMonths,
@@ -28,7 +29,8 @@ export function mspProposalSteps(ctx: DocContext): number {
   const { scenario } = ctx;
   const apps = scenario.mainApps.length + scenario.customers.reduce((n, c) => n + c.apps.length, 0);
   return (
-    10 +
+    11 +
+    4 +
     chunks(scenario.customers.length) +
     chunks(apps) +
     chunks(fixedTermCommitments(scenario, ctx.quote).length)
@@ -56,13 +58,15 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
   const money = fmt.money;
   const msp = scenario.preparedFor.company || scenario.brand.name || 'the MSP';
 
+  // the vendor issues this proposal: its name heads the cover, the MSP is the recipient
   drawCover(w, {
     kindLabel: 'Proposal',
     title: MSP_PROPOSAL_TITLE,
     subtitle: scenario.title,
-    brandName: scenario.brand.name,
-    logo: scenario.brand.logo,
-    rows: coverRows(ctx),
+    brandName: table.vendorName,
+    logo: null,
+    recipient: { caption: `Prepared for ${msp}`, logo: scenario.brand.logo },
+    rows: [['From', table.vendorName], ...coverRows(ctx, msp)],
   });
   await w.progress.step('Cover');
 
@@ -83,6 +87,9 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
     ['Projected margin', `${money(totals.margin)} (${fmt.pct(totals.marginPct)})`],
   ]);
   await w.progress.step('Summary');
+
+  await priceListSection(w, ctx);
+  await w.progress.step('Price list');
 
   // --- platform ------------------------------------------------------------------------------
   const p = quote.platform!;
