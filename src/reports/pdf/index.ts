@@ -40,6 +40,12 @@ import {
 import { INTERNAL_REPORT_TITLE, internalReportSteps, writeInternalReport } from './internal-report';
 import { DocWriter, FONT, Progress, themeOf, type BuildProgress } from './layout';
 import { MSP_PROPOSAL_TITLE, mspProposalSteps, writeMspProposal } from './msp-proposal';
+import {
+  PARTNER_STATEMENT_TITLE,
+  partnerStatementSteps,
+  statementParty,
+  writePartnerStatement,
+} from './partner-statement';
 import { tableNames } from './shape';
 import { printable } from './text';
 import type { DocContext, DocumentInput } from './types';
@@ -70,6 +76,7 @@ const TITLES: Record<DocumentKind, string> = {
   'msp-proposal': MSP_PROPOSAL_TITLE,
   'customer-proposal': CUSTOMER_PROPOSAL_TITLE,
   'internal-report': INTERNAL_REPORT_TITLE,
+  'partner-statement': PARTNER_STATEMENT_TITLE,
 };
 
 function isRealDate(s: string): boolean {
@@ -135,13 +142,21 @@ export function documentContext(input: DocumentInput): DocContext {
     fmt,
     names: tableNames(table),
     digits: minorDigitsOf(quote.currency),
-    proposalNumber: proposalNumber({ kind, scenario, table, today, customerId: input.customerId }),
+    proposalNumber: proposalNumber({
+      kind,
+      scenario,
+      table,
+      today,
+      customerId: input.customerId,
+      partyId: input.partyId,
+    }),
     validUntil: validUntil(today, table.validUntil),
     expired: table.validUntil !== null && table.validUntil < today,
     lang,
     options: { today, tableSha256: quote.priceTable.sha256 },
   };
   if (kind === 'customer-proposal') customerOf(ctx);
+  if (kind === 'partner-statement') statementParty(ctx);
   return ctx;
 }
 
@@ -212,7 +227,9 @@ export async function buildDocument(
       ? mspProposalSteps(ctx)
       : input.kind === 'customer-proposal'
         ? customerProposalSteps()
-        : internalReportSteps(ctx);
+        : input.kind === 'partner-statement'
+          ? partnerStatementSteps(ctx)
+          : internalReportSteps(ctx);
   progress.expect(steps);
   await progress.step('Loading the PDF library');
 
@@ -244,6 +261,7 @@ export async function buildDocument(
     table,
     today: input.today,
     customerId: input.customerId,
+    partyId: input.partyId,
   };
   doc.setFileId(documentFileId(numbered));
   const stamp = `D:${input.today.replace(/-/g, '')}000000+00'00'`;
@@ -255,7 +273,9 @@ export async function buildDocument(
   const customer = input.kind === 'customer-proposal' ? customerOf(ctx).line : null;
   const title = customer
     ? customerLabels(ctx.lang).headerTitle(customer.name)
-    : `${TITLES[input.kind]}: ${scenario.title}`;
+    : input.kind === 'partner-statement'
+      ? `${TITLES[input.kind]}: ${statementParty(ctx).name}`
+      : `${TITLES[input.kind]}: ${scenario.title}`;
   const clean = printable(codePoints);
   doc.setDocumentProperties({
     title: clean(title),
@@ -276,6 +296,7 @@ export async function buildDocument(
   );
   if (input.kind === 'msp-proposal') await writeMspProposal(w, ctx);
   else if (input.kind === 'customer-proposal') await writeCustomerProposal(w, ctx);
+  else if (input.kind === 'partner-statement') await writePartnerStatement(w, ctx);
   else await writeInternalReport(w, ctx);
 
   w.chrome({
@@ -288,7 +309,9 @@ export async function buildDocument(
     footerLeft:
       input.kind === 'internal-report'
         ? `${ctx.proposalNumber} · Confidential: internal use only`
-        : ctx.proposalNumber,
+        : input.kind === 'partner-statement'
+          ? `${ctx.proposalNumber} · Confidential`
+          : ctx.proposalNumber,
     pageOf: customerLabels(ctx.lang).pageOf,
   });
   await progress.finish('Done');
