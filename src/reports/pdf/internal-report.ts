@@ -10,7 +10,9 @@ import { formatKpi, resultKpis } from '../kpis';
 import { platformAmounts, totalAmounts } from '../totals';
 import { drawChart, drawWaterfall, PALETTE } from './charts';
 import { assumptionsSection, coverRows, identitySection, monthlyChart } from './common';
+import { channelParties, partyLabel } from './channel';
 import { drawCover } from './cover';
+import { issuePlace } from './issue-place';
 import { cell, chunks, SIZE, type DocWriter, type Row } from './layout';
 import { feesLabel, serviceLabel } from './shape';
 import type { DocContext } from './types';
@@ -24,12 +26,44 @@ export function internalReportSteps(ctx: DocContext): number {
     (c) => c.license.model === 'payg' && c.license.convertTo === null,
   ).length;
   return (
-    9 +
+    10 +
     chunks(scenario.customers.length) +
     chunks(payg) +
     chunks(quote.issues.length) +
     chunks(quote.months.length)
   );
+}
+
+/** Each distributor and partner: its rate, where the rate comes from, and its commission. */
+async function channelSection(w: DocWriter, ctx: DocContext): Promise<void> {
+  const { fmt, totals } = ctx;
+  const parties = channelParties(ctx);
+  w.h1('Channel', 40);
+  if (parties.length === 0) {
+    w.para('The deal has no distributors or partners: every line is sold direct.');
+    return;
+  }
+  w.para(
+    'What each distributor and partner earns over the horizon: its rate applied to what its customers are billed each month. Statements for each party are a document of their own.',
+  );
+  await w.table({
+    stage: 'Channel',
+    columns: [
+      { header: 'Distributor or partner', weight: 3 },
+      { header: 'Rate', weight: 0.9, align: 'right' },
+      { header: 'Source of the rate', weight: 3 },
+      { header: 'Lines', weight: 0.8, align: 'right' },
+      { header: 'Commission', weight: 1.8, align: 'right' },
+    ],
+    body: parties.map((p): Row => [
+      partyLabel(p),
+      p.ratePct === null ? '—' : fmt.rate(p.ratePct),
+      p.source,
+      fmt.count(p.lines.length),
+      fmt.money(p.total),
+    ]),
+    foot: [['Total commissions', '', '', '', fmt.money(totals.commissions)]],
+  });
 }
 
 /**
@@ -269,6 +303,9 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
     });
   }
 
+  // --- channel -------------------------------------------------------------------------------
+  await channelSection(w, ctx);
+
   // --- issues --------------------------------------------------------------------------------
   w.h1('Warnings', 30);
   if (quote.issues.length === 0) {
@@ -278,10 +315,13 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
       stage: 'Warnings',
       columns: [
         { header: 'Level', weight: 1 },
-        { header: 'Where', weight: 2 },
+        { header: 'Where', weight: 2.6 },
         { header: 'Message', weight: 5 },
       ],
-      body: quote.issues.map((i) => [i.level, i.path, i.message]),
+      body: quote.issues.map((i) => {
+        const { where, message } = issuePlace(i, scenario);
+        return [i.level === 'warning' ? 'Warning' : i.level, where, message];
+      }),
     });
   }
 
