@@ -64,7 +64,7 @@ export async function writePartnerStatement(w: DocWriter, ctx: DocContext): Prom
       ['Prepared by', personLabel(scenario.preparedBy)],
       ['Date', fmt.date(ctx.input.today)],
       ['Reference', ctx.proposalNumber],
-      ['Commission over the plan', money(p.total)],
+      ['Commission', money(p.total)],
     ],
     footnote: 'Confidential: for the party named only.',
   });
@@ -108,7 +108,7 @@ export async function writePartnerStatement(w: DocWriter, ctx: DocContext): Prom
     commission: p.byMonth[i]!,
   }));
   drawChart(w, {
-    title: 'Commission by month',
+    title: `Monthly commission (${quote.currency})`,
     labels: months.map((m) => fmt.period(m.period)),
     bars: [
       {

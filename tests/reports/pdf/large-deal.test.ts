@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateScenario } from '../../../bench/generate';
-import { priceWaterfall, type PriceTable, type Quote, type Scenario } from '../../../src/engine/index';
+import {
+  priceWaterfall,
+  type PriceTable,
+  type Quote,
+  type Scenario,
+} from '../../../src/engine/index';
 import { waterfallBars } from '../../../src/reports/chart-data';
 import { monthlySeries } from '../../../src/reports/chart-data';
 import { platformAmounts, totalAmounts } from '../../../src/reports/totals';
@@ -114,7 +119,7 @@ for (const [name, table] of [
       }
     });
 
-    it("internal-report: the Platform and Total rows are each on one line of text", () => {
+    it('internal-report: the Platform and Total rows are each on one line of text', () => {
       const text = files['internal-report']!.text;
       const platform = platformAmounts(quote)!;
       const total = totalAmounts(quote)!;
@@ -123,7 +128,9 @@ for (const [name, table] of [
       expect(text).toMatch(
         row('Platform', [platform.revenue, platform.cost, platform.commissions, platform.margin]),
       );
-      expect(text).toMatch(row('Total', [total.revenue, total.cost, total.commissions, total.margin]));
+      expect(text).toMatch(
+        row('Total', [total.revenue, total.cost, total.commissions, total.margin]),
+      );
     });
 
     it('internal-report: the waterfall writes a discount once with its minus sign', () => {
