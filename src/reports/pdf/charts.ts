@@ -71,6 +71,9 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 
 const LABEL_STEPS = [1, 2, 3, 6, 12, 24, 60, 120];
 
+/** mm a chart needs besides its plot: its title, the x labels and a legend row. */
+const CHART_FRAME = 25;
+
 function setFill(w: DocWriter, c: RGB) {
   w.doc.setFillColor(c[0], c[1], c[2]);
 }
@@ -84,8 +87,9 @@ interface Plot {
   y0: number;
   width: number;
   height: number;
-  /** The top of the scale. */
+  /** The top and bottom of the scale. */
   hi: number;
+  lo: number;
   yOf: (v: number) => number;
 }
 
@@ -111,15 +115,16 @@ function frame(
   height: number,
   values: number[],
   axis: (v: number) => string,
-  clip: number | null = null,
+  clip: { readonly hi: number | null; readonly lo: number | null } = { hi: null, lo: null },
 ): Plot {
   const doc = w.doc;
   w.font(SIZE.h2, true, w.theme.brandInk);
   doc.text(w.clean(title), MARGIN.left, w.y, { baseline: 'top' });
   w.y += w.lineHeight(SIZE.h2) + 2;
 
-  const top = clip ?? Math.max(...values, 0);
-  const ticks = niceTicks(Math.min(...values, 0), top);
+  const top = clip.hi ?? Math.max(...values, 0);
+  const bottom = clip.lo ?? Math.min(...values, 0);
+  const ticks = niceTicks(bottom, top);
   const lo = ticks[0]!;
   const hi = ticks[ticks.length - 1]!;
   w.font(SIZE.chart, false, w.theme.muted);
@@ -139,7 +144,7 @@ function frame(
     doc.line(x0, y, x0 + width, y);
     doc.text(axis(t), x0 - 1.5, y, { baseline: 'middle', align: 'right' });
   }
-  return { x0, y0, width, height, hi, yOf };
+  return { x0, y0, width, height, hi, lo, yOf };
 }
 
 function xLabels(w: DocWriter, plot: Plot, labels: readonly string[]): void {
@@ -198,9 +203,10 @@ export function drawChart(w: DocWriter, spec: ChartSpec): void {
   const doc = w.doc;
   const bars = spec.bars ?? [];
   const lines = spec.lines ?? [];
-  const room = w.bottom - w.y - 30;
+  // title, axis labels and legend take about CHART_FRAME mm around the plot
+  const room = w.bottom - w.y - CHART_FRAME;
   const height = Math.max(spec.minHeight ?? spec.height ?? 55, Math.min(spec.height ?? 55, room));
-  w.ensure(height + 30);
+  w.ensure(height + CHART_FRAME);
   const n = spec.labels.length;
   const ups = new Array<number>(n).fill(0);
   const downs = new Array<number>(n).fill(0);
@@ -212,9 +218,17 @@ export function drawChart(w: DocWriter, spec: ChartSpec): void {
   }
   const all = [...ups, ...downs, ...lines.flatMap((l) => l.values)];
   const tops = ups.map((u, i) => Math.max(u, ...lines.map((l) => l.values[i] ?? 0)));
-  const clip = clipLevel(tops);
-  const plot = frame(w, spec.title, height, all, spec.axis, clip);
+  const bottoms = downs.map((d, i) => Math.min(d, ...lines.map((l) => l.values[i] ?? 0)));
+  // one scale for both sides: a month far above (or below) the deal's ordinary months is cut
+  const level = clipLevel([...tops, ...bottoms.map((v) => -v)]);
+  const clipHi = level !== null && Math.max(...tops) > level ? level : null;
+  const clipLo = level !== null && -Math.min(...bottoms) > level ? level : null;
+  const plot = frame(w, spec.title, height, all, spec.axis, {
+    hi: clipHi,
+    lo: clipLo === null ? null : -clipLo,
+  });
   const ceiling = plot.yOf(Number.POSITIVE_INFINITY);
+  const floor = plot.yOf(Number.NEGATIVE_INFINITY);
   const slot = plot.width / Math.max(1, n);
   const barWidth = Math.max(0.3, slot * 0.72);
 
@@ -252,30 +266,47 @@ export function drawChart(w: DocWriter, spec: ChartSpec): void {
     }
     doc.setLineDashPattern([], 0);
   }
-  if (clip !== null) {
-    // a broken bar: two white strokes across its top, and its height written above it
-    const clipped = tops.flatMap((v, i) => (v > plot.hi ? [i] : []));
-    let lastLabelEnd = -Infinity;
-    for (const i of clipped) {
-      const x = plot.x0 + slot * i + (slot - barWidth) / 2;
-      doc.setDrawColor(255, 255, 255);
-      doc.setLineWidth(0.5);
-      doc.line(x - 0.3, ceiling + 2.2, x + barWidth + 0.3, ceiling + 1.2);
-      doc.line(x - 0.3, ceiling + 3.4, x + barWidth + 0.3, ceiling + 2.4);
-      w.font(SIZE.chart - 0.5, true, w.theme.ink);
-      const label = `▲ ${spec.axis(tops[i]!)}`;
-      const width = doc.getTextWidth(label);
-      const cx = Math.min(
-        Math.max(plot.x0 + slot * (i + 0.5), plot.x0 + width / 2),
-        plot.x0 + plot.width - width / 2,
-      );
-      if (cx - width / 2 < lastLabelEnd + 1) continue; // neighbours: the first one speaks
-      doc.text(label, cx, ceiling - 0.6, { baseline: 'bottom', align: 'center' });
-      lastLabelEnd = cx + width / 2;
-    }
+  if (clipHi !== null || clipLo !== null) {
+    // months past the cut scale: their value written at the edge they run off
+    const annotate = (indices: number[], values: number[], up: boolean) => {
+      let lastLabelEnd = -Infinity;
+      for (const i of indices) {
+        const x = plot.x0 + slot * i + (slot - barWidth) / 2;
+        if (up) {
+          // a broken bar: two white strokes across its top
+          doc.setDrawColor(255, 255, 255);
+          doc.setLineWidth(0.5);
+          doc.line(x - 0.3, ceiling + 2.2, x + barWidth + 0.3, ceiling + 1.2);
+          doc.line(x - 0.3, ceiling + 3.4, x + barWidth + 0.3, ceiling + 2.4);
+        }
+        w.font(SIZE.chart - 0.5, true, w.theme.ink);
+        const label = `${up ? '▲' : '▼'} ${spec.axis(values[i]!)}`;
+        const width = doc.getTextWidth(label);
+        const cx = Math.min(
+          Math.max(plot.x0 + slot * (i + 0.5), plot.x0 + width / 2),
+          plot.x0 + plot.width - width / 2,
+        );
+        if (cx - width / 2 < lastLabelEnd + 1) continue; // neighbours: the first one speaks
+        doc.text(label, cx, up ? ceiling - 0.6 : floor - 0.6, {
+          baseline: 'bottom',
+          align: 'center',
+        });
+        lastLabelEnd = cx + width / 2;
+      }
+    };
+    annotate(
+      tops.flatMap((v, i) => (v > plot.hi ? [i] : [])),
+      tops,
+      true,
+    );
+    annotate(
+      bottoms.flatMap((v, i) => (v < plot.lo ? [i] : [])),
+      bottoms,
+      false,
+    );
     w.font(SIZE.chart - 0.5, false, w.theme.muted);
     doc.text(
-      w.clean('Scale cut: ▲ marks a month above it, with its value'),
+      w.clean('Scale cut: ▲ ▼ mark months beyond it, with their values'),
       plot.x0 + plot.width,
       plot.y0 - 1.2,
       { baseline: 'bottom', align: 'right' },

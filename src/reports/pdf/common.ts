@@ -45,14 +45,14 @@ export function shaPrefix(sha256: string | null): string {
 }
 
 export function assumptionsSection(w: DocWriter, ctx: DocContext): void {
-  w.h1('Assumptions');
+  w.h1('Assumptions', 70);
   w.keyValues(assumptions(ctx.scenario, ctx.quote, ctx.fmt));
 }
 
 /** The price table's identity: the vendor, product, currency, version and the file's hash. */
 export function identitySection(w: DocWriter, ctx: DocContext): void {
   const { table, quote, fmt } = ctx;
-  w.h1('Price table', 30);
+  w.h1('Price table', 60);
   const rows: [string, string][] = [
     ['Vendor', table.vendorName],
     ['Product', table.product],

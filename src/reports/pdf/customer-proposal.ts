@@ -347,7 +347,7 @@ export async function writeCustomerProposal(w: DocWriter, ctx: DocContext): Prom
   // --- the whole commitment ------------------------------------------------------------------
   const commitment = commitmentOf(ctx, line, series);
   if (commitment) {
-    w.h1(L.commitment, 45);
+    w.h1(L.commitment, 60);
     w.para(L.commitmentIntro(commitment.termMonths));
     const c: [string, string][] = [
       [

@@ -347,7 +347,7 @@ export class DocWriter {
   keyValues(rows: readonly (readonly [string, string])[], labelWidth = 62): void {
     if (rows.length === 0) return;
     const styles = this.baseStyles(SIZE.body);
-    this.autoTable(this.doc, {
+    const options: UserOptions = {
       startY: this.y,
       margin: { ...MARGIN },
       theme: 'plain',
@@ -362,7 +362,11 @@ export class DocWriter {
         1: { cellWidth: this.contentWidth - labelWidth },
       },
       rowPageBreak: 'avoid',
-    });
+    };
+    // a block that fits on a page is kept together: it starts on the next page rather than split
+    const height = this.measure(options).total;
+    if (height <= this.bottom - MARGIN.top) this.ensure(height);
+    this.autoTable(this.doc, options);
     this.y = this.finalY() + 3;
   }
 
