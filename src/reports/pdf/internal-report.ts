@@ -13,7 +13,7 @@ import { assumptionsSection, coverRows, identitySection, monthlyChart } from './
 import { channelParties, partyLabel } from './channel';
 import { drawCover } from './cover';
 import { issuePlace } from './issue-place';
-import { cell, chunks, SIZE, type DocWriter, type Row } from './layout';
+import { cell, chunks, SIZE, type DocWriter, type Row, type TableSpec } from './layout';
 import { feesLabel, serviceLabel } from './shape';
 import type { DocContext } from './types';
 
@@ -38,15 +38,12 @@ export function internalReportSteps(ctx: DocContext): number {
 async function channelSection(w: DocWriter, ctx: DocContext): Promise<void> {
   const { fmt, totals } = ctx;
   const parties = channelParties(ctx);
-  w.h1('Channel', 40);
   if (parties.length === 0) {
+    w.h1('Channel', 30);
     w.para('The deal has no distributors or partners: every line is sold direct.');
     return;
   }
-  w.para(
-    'What each distributor and partner earns over the horizon: its rate applied to what its customers are billed each month. Statements for each party are a document of their own.',
-  );
-  await w.table({
+  const spec: TableSpec = {
     stage: 'Channel',
     columns: [
       { header: 'Distributor or partner', weight: 3 },
@@ -63,7 +60,12 @@ async function channelSection(w: DocWriter, ctx: DocContext): Promise<void> {
       fmt.money(p.total),
     ]),
     foot: [['Total commissions', '', '', '', fmt.money(totals.commissions)]],
-  });
+  };
+  w.h1('Channel', w.keepWith(spec, 14));
+  w.para(
+    'What each distributor and partner earns over the horizon: its rate applied to what its customers are billed each month. Statements for each party are a document of their own.',
+  );
+  await w.table(spec);
 }
 
 /**

@@ -383,15 +383,10 @@ export class DocWriter {
    * next page rather than split), and the total rows never go to a page with fewer than
    * `KEEP_WITH_TOTAL` body rows above them.
    */
-  async table(spec: TableSpec): Promise<void> {
+  /** The columns' layout and the autotable options of a table (see `table`). */
+  private tableSetup(spec: TableSpec, fit: ReturnType<typeof fitTable>) {
     const t = this.theme;
     const rgb = (c: RGB) => [...c] as [number, number, number];
-    let fit = fitTable(this, spec, this.contentWidth);
-    if (!fit.fits && spec.wide === 'landscape' && !this.landscape) {
-      // too many amount columns for a portrait page even at the smallest type: a landscape page
-      this.newPage('landscape');
-      fit = fitTable(this, spec, this.contentWidth);
-    }
     const { fontSize, widths } = fit;
     const columnStyles: Record<number, Partial<Styles>> = {};
     spec.columns.forEach((c, i) => {
@@ -442,6 +437,31 @@ export class DocWriter {
         }
       },
     });
+    return { body, foot, options };
+  }
+
+  /**
+   * The height a table will take if it fits on one page, else the page's height: what a heading
+   * above it asks to keep with it (`h1(text, w.keepWith(spec))`), so the heading and the table
+   * move to the next page together.
+   */
+  keepWith(spec: TableSpec, before = 0): number {
+    const capacity = this.bottom - MARGIN.top;
+    if (spec.body.length > ROWS_PER_CHUNK) return 40 + before;
+    const { body, options } = this.tableSetup(spec, fitTable(this, spec, this.contentWidth));
+    const height = this.measure(options(body, true, 'everyPage')).total;
+    // a heading takes ~12 mm; a table longer than the page keeps only its head and first rows
+    return height + before + 12 <= capacity ? height + before + 12 : 40 + before;
+  }
+
+  async table(spec: TableSpec): Promise<void> {
+    let fit = fitTable(this, spec, this.contentWidth);
+    if (!fit.fits && spec.wide === 'landscape' && !this.landscape) {
+      // too many amount columns for a portrait page even at the smallest type: a landscape page
+      this.newPage('landscape');
+      fit = fitTable(this, spec, this.contentWidth);
+    }
+    const { body, foot, options } = this.tableSetup(spec, fit);
 
     // keep a table that fits on one page together
     const capacity = this.bottom - MARGIN.top;

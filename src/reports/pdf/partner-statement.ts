@@ -11,7 +11,7 @@ import { channelParties, partyLabel, type Party } from './channel';
 import { party as personLabel } from './common';
 import { drawCover } from './cover';
 import { DocumentInputError } from './errors';
-import { chunks, type DocWriter, type Row } from './layout';
+import { chunks, type DocWriter, type Row, type TableSpec } from './layout';
 import type { DocContext } from './types';
 
 export const PARTNER_STATEMENT_TITLE = 'Commission statement';
@@ -138,9 +138,8 @@ export async function writePartnerStatement(w: DocWriter, ctx: DocContext): Prom
   });
 
   // --- by customer line ----------------------------------------------------------------------
-  w.h1('Commission by customer line');
   const byPartner = p.role === 'distributor';
-  await w.table({
+  const byLine: TableSpec = {
     stage: 'Commission by customer line',
     columns: [
       { header: 'Customer line', weight: 3 },
@@ -162,7 +161,9 @@ export async function writePartnerStatement(w: DocWriter, ctx: DocContext): Prom
       ];
     }),
     foot: [['Total', ...(byPartner ? [''] : []), '', '', money(sumOf(ctx, base)), money(p.total)]],
-  });
+  };
+  w.h1('Commission by customer line', w.keepWith(byLine));
+  await w.table(byLine);
   await w.progress.step('Lines');
 }
 

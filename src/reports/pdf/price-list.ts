@@ -15,7 +15,7 @@ import {
   type TieredPrice,
 } from '../../engine/index';
 import type { DocumentFormat } from './format';
-import type { DocWriter, Row } from './layout';
+import type { DocWriter, Row, TableSpec } from './layout';
 import type { DocContext } from './types';
 
 /** Micros: the scale of the engine's exact hourly rates. */
@@ -171,78 +171,83 @@ function appName(table: PriceTable, app: AppPrice, name: (id: string) => string)
 export async function priceListSection(w: DocWriter, ctx: DocContext): Promise<void> {
   const { fmt, names, table } = ctx;
   const list = priceList(ctx);
-  w.h1('Price list');
+  const fixed: TableSpec = {
+    stage: 'Price list',
+    columns: [
+      { header: 'Bundle', weight: 1.6 },
+      { header: 'Bandwidth', weight: 1.3 },
+      { header: 'Term', weight: 1.2, align: 'right' },
+      { header: 'Monthly list', weight: 1.5, align: 'right' },
+      { header: 'Term discount', weight: 1.3, align: 'right' },
+      { header: 'Net monthly', weight: 1.5, align: 'right' },
+    ],
+    body: list.fixedTerm.map((p): Row => [
+      names.bundle(p.bundle),
+      names.bandwidth(p.bandwidth),
+      `${fmt.count(p.termMonths)} months`,
+      fmt.unit(p.list),
+      fmt.rate(p.discountPct),
+      fmt.money(p.net),
+    ]),
+  };
+  const payg: TableSpec = {
+    stage: 'Price list',
+    columns: [
+      { header: 'Bundle', weight: 1.6 },
+      { header: 'Bandwidth', weight: 1.3 },
+      { header: 'Hourly rate', weight: 1.5, align: 'right' },
+    ],
+    body: list.payg.map((p): Row => [
+      names.bundle(p.bundle),
+      names.bandwidth(p.bandwidth),
+      fmt.unit(p.hourly),
+    ]),
+  };
+  const apps: TableSpec = {
+    stage: 'Price list',
+    columns: [
+      { header: 'App', weight: 1.8 },
+      { header: 'Setup fee', weight: 1.1, align: 'right' },
+      { header: 'Monthly fee', weight: 1.1, align: 'right' },
+      { header: 'Per user, a month', weight: 3.6 },
+    ],
+    body: list.apps.map((a): Row => [
+      appName(table, a, names.appBundle),
+      fmt.unit(a.setupFee),
+      fmt.unit(a.monthlyFee),
+      tiersText(a.perUser, fmt),
+    ]),
+  };
+  const first = [fixed, payg, apps].find((t) => t.body.length > 0);
+  // the heading, its paragraph and the first table move to a new page together
+  w.h1('Price list', first ? w.keepWith(first, 22) : 40);
   w.para(
     `The unit prices of price book ${table.version} behind this proposal, for the licenses, appliance and apps the deal uses. Licenses include the bundle's vServices; each further vService is priced below.`,
   );
-  if (list.fixedTerm.length > 0) {
-    w.h2('Fixed-Term licenses, a month each');
-    await w.table({
-      stage: 'Price list',
-      columns: [
-        { header: 'Bundle', weight: 1.6 },
-        { header: 'Bandwidth', weight: 1.3 },
-        { header: 'Term', weight: 1.2, align: 'right' },
-        { header: 'Monthly list', weight: 1.5, align: 'right' },
-        { header: 'Term discount', weight: 1.3, align: 'right' },
-        { header: 'Net monthly', weight: 1.5, align: 'right' },
-      ],
-      body: list.fixedTerm.map((p): Row => [
-        names.bundle(p.bundle),
-        names.bandwidth(p.bandwidth),
-        `${fmt.count(p.termMonths)} months`,
-        fmt.unit(p.list),
-        fmt.rate(p.discountPct),
-        fmt.money(p.net),
-      ]),
-    });
+  if (fixed.body.length > 0) {
+    w.h2('Fixed-Term licenses, a month each', w.keepWith(fixed));
+    await w.table(fixed);
     w.note(
       `Each vService beyond those included: ${fmt.unit(list.extraVServiceMonthly)} a month at list price, with the term's discount.`,
     );
   }
-  if (list.payg.length > 0) {
-    w.h2('PAYG licenses, an hour each');
-    await w.table({
-      stage: 'Price list',
-      columns: [
-        { header: 'Bundle', weight: 1.6 },
-        { header: 'Bandwidth', weight: 1.3 },
-        { header: 'Hourly rate', weight: 1.5, align: 'right' },
-      ],
-      body: list.payg.map((p): Row => [
-        names.bundle(p.bundle),
-        names.bandwidth(p.bandwidth),
-        fmt.unit(p.hourly),
-      ]),
-    });
+  if (payg.body.length > 0) {
+    w.h2('PAYG licenses, an hour each', w.keepWith(payg));
+    await w.table(payg);
     w.note(
       `Each vService beyond those included: ${fmt.unit(list.extraVServiceHourly)} an hour. Hours are billed as used, up to the hours of the month.`,
     );
   }
   if (list.appliance !== null) {
-    w.h2('Appliance', 20);
+    w.h2('Appliance', 30);
     w.keyValues([
       ['Appliance', list.appliance.name],
       ['Price, each', fmt.unit(list.appliance.price)],
       ['Support', `${fmt.rate(list.appliance.supportPctPerYear)} of the price a year`],
     ]);
   }
-  if (list.apps.length > 0) {
-    w.h2('Apps');
-    await w.table({
-      stage: 'Price list',
-      columns: [
-        { header: 'App', weight: 1.8 },
-        { header: 'Setup fee', weight: 1.1, align: 'right' },
-        { header: 'Monthly fee', weight: 1.1, align: 'right' },
-        { header: 'Per user, a month', weight: 3.6 },
-      ],
-      body: list.apps.map((a): Row => [
-        appName(table, a, names.appBundle),
-        fmt.unit(a.setupFee),
-        fmt.unit(a.monthlyFee),
-        tiersText(a.perUser, fmt),
-      ]),
-    });
+  if (apps.body.length > 0) {
+    w.h2('Apps', w.keepWith(apps));
+    await w.table(apps);
   }
 }
