@@ -112,7 +112,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
     ['Own infrastructure', `${money(scenario.platform.infraCostMonthly)} a month`],
   );
   w.keyValues(sizing);
-  w.h2('Platform costs by year');
+  w.h2('Platform costs by year', 45);
   await w.table({
     stage: 'Platform',
     columns: [
@@ -169,7 +169,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
   });
 
   // --- term discounts ------------------------------------------------------------------------
-  w.h1('Term discounts');
+  w.h1('Term discounts', 70);
   w.para('Fixed-Term licenses are discounted by the length of the term committed to:');
   await w.table({
     stage: 'Term discounts',
@@ -184,7 +184,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
   });
   const waterfall = priceWaterfall(scenario, table, ctx.options);
   if (waterfall) {
-    w.h2('What the discounts save on this deal');
+    w.h2('What the discounts save on this deal', 42);
     await w.table({
       stage: 'Term discounts',
       columns: [
@@ -234,7 +234,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
 
   // --- totals --------------------------------------------------------------------------------
   const series = monthlySeries(quote);
-  w.h1('Totals');
+  w.h1('Totals', 55);
   await w.table({
     stage: 'Totals',
     columns: [
