@@ -1,7 +1,7 @@
 /**
  * `npm run quote -- SCENARIO.json [--price-table FILE] [--today YYYY-MM-DD]
  *                  [--json OUT.json] [--csv OUT.csv] [--csv-monthly OUT.csv]
- *                  [--pdf OUT.pdf --document NAME [--customer ID]]`
+ *                  [--pdf OUT.pdf --document NAME [--customer ID [--lang LANG]] [--party ID]]`
  *
  * The same engine as the app, without a browser. Exit status: 0 a valid quote;
  * 1 a quote whose issues include errors (the JSON is still written, no PDF);
@@ -58,6 +58,8 @@ try {
       pdf: { type: 'string' },
       document: { type: 'string' },
       customer: { type: 'string' },
+      party: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -3,9 +3,13 @@ import { customersCsv, monthsCsv, withBom } from '../reports/csv';
 import {
   buildDocument,
   DOCUMENT_KINDS,
+  DOCUMENT_LANGUAGES,
   DocumentInputError,
+  isDocumentLanguage,
   type DocumentKind,
+  type DocumentLanguage,
 } from '../reports/pdf/index';
+import { identityLabel } from '../price-tables/parse';
 import { OutputError, type OutputFile } from './atomic-write';
 import { loadPdfFonts } from './load-fonts';
 import { formatProblems, fromCaller, InputError, isRealDate, loadDeal } from './load-deal';
@@ -32,6 +36,8 @@ export interface QuoteArgs {
   pdf?: string | undefined;
   document?: string | undefined;
   customer?: string | undefined;
+  party?: string | undefined;
+  lang?: string | undefined;
   help?: boolean | undefined;
 }
 
@@ -47,14 +53,18 @@ Options:
   --json OUT.json      write the quote JSON to a file instead of standard output
   --csv OUT.csv        write the customer lines with their totals as CSV
   --csv-monthly OUT.csv  write the monthly series as CSV
-  --pdf OUT.pdf --document msp-proposal|customer-proposal|internal-report
+  --pdf OUT.pdf --document msp-proposal|customer-proposal|internal-report|partner-statement
                        write a PDF document: the vendor's proposal to the MSP,
-                       the MSP's proposal to one customer, or the internal report
+                       the MSP's proposal to one customer, the internal report,
+                       or one distributor's or partner's commission statement
   --customer ID        the customer line a customer-proposal is for
+  --lang en|de|fr|es|pl  the customer-proposal's language (default en)
+  --party ID           the distributor or partner a partner-statement is for
 
 Exit status: 0 a valid quote; 1 a quote with errors (still written; no PDF);
 2 input that cannot be read, is too large or does not match its schema, a bad
---document / --customer, or output that cannot be written (then no file is written).
+--document / --customer / --party / --lang, or output that cannot be written (then no
+file is written).
 `;
 
 /** Runs the command; resolves to the exit status. All output goes through `io`. */
@@ -74,16 +84,30 @@ export async function runQuote(args: QuoteArgs, io: CliIo, clockToday: string): 
   }
 }
 
-/** The PDF asked for with --pdf, --document and --customer; a message when they do not fit. */
+interface PdfRequest {
+  path: string;
+  kind: DocumentKind;
+  customer?: string;
+  party?: string;
+  lang?: DocumentLanguage;
+}
+
+/** The PDF asked for with --pdf, --document, --customer, --party and --lang; a message when they do not fit. */
 function pdfRequest(
   args: QuoteArgs,
-):
-  | { ok: true; pdf: { path: string; kind: DocumentKind; customer?: string } | null }
-  | { ok: false; message: string } {
-  const { pdf, document, customer } = args;
+): { ok: true; pdf: PdfRequest | null } | { ok: false; message: string } {
+  const { pdf, document, customer, party, lang } = args;
   if (pdf === undefined) {
-    if (document !== undefined || customer !== undefined) {
-      return { ok: false, message: '--document and --customer go with --pdf OUT.pdf' };
+    if (
+      document !== undefined ||
+      customer !== undefined ||
+      party !== undefined ||
+      lang !== undefined
+    ) {
+      return {
+        ok: false,
+        message: '--document, --customer, --party and --lang go with --pdf OUT.pdf',
+      };
     }
     return { ok: true, pdf: null };
   }
@@ -104,7 +128,35 @@ function pdfRequest(
   if (kind !== 'customer-proposal' && customer !== undefined) {
     return { ok: false, message: '--customer goes with --document customer-proposal only' };
   }
-  return { ok: true, pdf: { path: pdf, kind, ...(customer === undefined ? {} : { customer }) } };
+  if (kind !== 'customer-proposal' && lang !== undefined) {
+    // the other documents go to the MSP, the vendor and the channel: they are in English
+    return { ok: false, message: '--lang goes with --document customer-proposal only' };
+  }
+  if (lang !== undefined && !isDocumentLanguage(lang)) {
+    return {
+      ok: false,
+      message: `--lang must be one of ${DOCUMENT_LANGUAGES.join(', ')}; got "${lang}"`,
+    };
+  }
+  if (kind === 'partner-statement' && (party === undefined || party === '')) {
+    return {
+      ok: false,
+      message: '--document partner-statement needs --party ID, the id of a distributor or partner',
+    };
+  }
+  if (kind !== 'partner-statement' && party !== undefined) {
+    return { ok: false, message: '--party goes with --document partner-statement only' };
+  }
+  return {
+    ok: true,
+    pdf: {
+      path: pdf,
+      kind,
+      ...(customer === undefined ? {} : { customer }),
+      ...(party === undefined ? {} : { party }),
+      ...(lang !== undefined && isDocumentLanguage(lang) ? { lang } : {}),
+    },
+  };
 }
 
 async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<number> {
@@ -151,6 +203,17 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
     }
   }
 
+  if (pdf?.party !== undefined) {
+    const { distributors, partners } = scenario.channel;
+    const ids = [...distributors, ...partners].map((p) => p.id);
+    if (!ids.includes(pdf.party)) {
+      io.stderr(
+        `quote: --party "${pdf.party}": ${scenarioPath} has no distributor or partner with this id; ${ids.length === 0 ? 'it has no channel' : `they are ${ids.join(', ')}`}\n`,
+      );
+      return 2;
+    }
+  }
+
   const quote = calculateQuote(scenario, table, { today, tableSha256: sha256 });
   const errors = quote.issues.filter((i) => i.level === 'error');
 
@@ -166,6 +229,8 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
         tableSource,
         today,
         customerId: pdf.customer,
+        partyId: pdf.party,
+        lang: pdf.lang,
         fonts: loadPdfFonts(),
       });
     } catch (e) {
@@ -192,6 +257,12 @@ async function run(args: QuoteArgs, io: CliIo, clockToday: string): Promise<numb
 
   for (const issue of quote.issues) {
     io.stderr(`${scenarioPath}: ${issue.level}: ${issue.path}: ${issue.message} [${issue.code}]\n`);
+  }
+  if (document !== null && pdf !== null && table.validUntil !== null && table.validUntil < today) {
+    // the document does not say "valid until" a past date: it calls its prices indicative
+    io.stderr(
+      `quote: warning: the price table ${identityLabel(table)} expired on ${table.validUntil}; the ${pdf.kind} marks its prices as indicative\n`,
+    );
   }
   if (pdf !== null && errors.length > 0) {
     io.stderr(`quote: no PDF written: the quote has errors (listed above); fix them first\n`);

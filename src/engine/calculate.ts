@@ -69,6 +69,9 @@ export interface LineTrace {
   readonly oneOffRevenue: number[];
   readonly cost: number[];
   readonly commissions: number[];
+  /** The partner's and the distributor's parts of `commissions` (partner statements). */
+  readonly partnerCommissions: number[];
+  readonly distributorCommissions: number[];
   /** 1 in the months the line is active, else 0. */
   readonly active: number[];
   /** The line's customers active in the month. */
@@ -133,6 +136,8 @@ export function tracedQuote(
         oneOffRevenue: zeros(),
         cost: zeros(),
         commissions: zeros(),
+        partnerCommissions: zeros(),
+        distributorCommissions: zeros(),
         active: zeros(),
         customers: zeros(),
       };
@@ -298,6 +303,8 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
         trace.oneOffRevenue[m]! += revOneOff * copies;
         trace.cost[m]! += licenseAll + appsAll;
         trace.commissions[m]! += commissionsAll;
+        trace.partnerCommissions[m]! += pc * copies;
+        trace.distributorCommissions[m]! += dc * copies;
         trace.active[m] = 1;
         trace.customers[m]! += copies;
       }

@@ -85,3 +85,7 @@ export type {
   SensitivityDriverId,
   SensitivityPoint,
 } from './sensitivity';
+// The unit prices a price list shows (the vendor's proposal), priced by the engine's own rules
+export { compileTable } from './compile-table';
+export type { CompiledTable } from './compile-table';
+export { fixedTermMonthly, paygHourlyRate } from './prices';

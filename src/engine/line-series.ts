@@ -29,6 +29,10 @@ export interface CustomerSeriesMonth {
   cost: string;
   /** Partner plus distributor. */
   commissions: string;
+  /** The line's partner's part of `commissions` (0 for a direct line). */
+  partnerCommission: string;
+  /** The partner's distributor's part of `commissions`. */
+  distributorCommission: string;
   /** Whether the line is active this month (has customers). */
   active: boolean;
   /** The line's customers active in the month, all its cohorts (PRICING.md §7). */
@@ -51,6 +55,8 @@ export interface CustomerSeries {
     oneOffRevenue: string;
     cost: string;
     commissions: string;
+    partnerCommission: string;
+    distributorCommission: string;
     margin: string;
   };
 }
@@ -90,6 +96,8 @@ export function customerSeries(
         oneOffRevenue: money(trace.oneOffRevenue[m]!),
         cost: money(trace.cost[m]!),
         commissions: money(trace.commissions[m]!),
+        partnerCommission: money(trace.partnerCommissions[m]!),
+        distributorCommission: money(trace.distributorCommissions[m]!),
         active: trace.active[m] === 1,
         customers: trace.customers[m]!,
       };
@@ -109,6 +117,8 @@ export function customerSeries(
         oneOffRevenue: money(sum(trace.oneOffRevenue)),
         cost: money(cost),
         commissions: money(commissions),
+        partnerCommission: money(sum(trace.partnerCommissions)),
+        distributorCommission: money(sum(trace.distributorCommissions)),
         margin: money(revenue - cost - commissions),
       },
     };

@@ -1,4 +1,5 @@
 import { buildRegistry, type Registry } from './registry';
+import { sha256OfText } from './sha256';
 
 /**
  * The price tables shipped with the app: every file under pricing-data/ (the
@@ -17,5 +18,10 @@ const files = import.meta.glob(
 export const bundledRegistry: Registry = buildRegistry(
   Object.entries(files)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([path, text]) => ({ source: path.replace(/^(\.\.\/)+/, ''), text, sha256: null })),
+    // each file's SHA-256, as the CLI records it: the documents name the table's file by it
+    .map(([path, text]) => ({
+      source: path.replace(/^(\.\.\/)+/, ''),
+      text,
+      sha256: sha256OfText(text),
+    })),
 );

@@ -59,7 +59,7 @@ describe('quote --pdf, in process', () => {
     const r = await quote([sample], { pdf: join(dir, 'x.pdf') });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'quote: --pdf needs --document, one of msp-proposal, customer-proposal, internal-report\n',
+      'quote: --pdf needs --document, one of msp-proposal, customer-proposal, internal-report, partner-statement\n',
     );
     expect(r.stdout).toBe('');
     expect(r.files.size).toBe(0);
@@ -69,7 +69,7 @@ describe('quote --pdf, in process', () => {
     const r = await quote([sample], { pdf: join(dir, 'x.pdf'), document: 'brochure' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /--document must be one of msp-proposal, customer-proposal, internal-report; got "brochure"/,
+      /--document must be one of msp-proposal, customer-proposal, internal-report, partner-statement; got "brochure"/,
     );
     expect(r.stdout).toBe('');
   });
@@ -78,8 +78,75 @@ describe('quote --pdf, in process', () => {
     for (const options of [{ document: 'msp-proposal' }, { customer: 'c1' }]) {
       const r = await quote([sample], options);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/--document and --customer go with --pdf OUT\.pdf/);
+      expect(r.stderr).toMatch(/--document, --customer, --party and --lang go with --pdf OUT\.pdf/);
     }
+  });
+
+  it('writes a partner statement for --party, and exits 2 for a party the scenario lacks', async () => {
+    const out = join(dir, 'statement.pdf');
+    const ok = await quote([sample], { pdf: out, document: 'partner-statement', party: 'p1' });
+    expect(ok.code).toBe(0);
+    if (HAVE_PDF_TOOLS) {
+      const path = join(dir, 'statement-written.pdf');
+      writeFileSync(path, pdfOf(ok.files, out));
+      expect(qpdfCheck(path).status).toBe(0);
+      expect(pdfText(path)).toMatch(/Commission statement[\s\S]*Harbourline IT/);
+    }
+    const none = await quote([sample], { pdf: out, document: 'partner-statement' });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--document partner-statement needs --party ID/);
+    const unknown = await quote([sample], {
+      pdf: join(dir, 'never.pdf'),
+      document: 'partner-statement',
+      party: 'p9',
+    });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--party "p9": .* they are d1, d2, p1, p2, p3/);
+    expect(unknown.files.size).toBe(0);
+    const misplaced = await quote([sample], { pdf: out, document: 'msp-proposal', party: 'p1' });
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toMatch(/--party goes with --document partner-statement only/);
+  });
+
+  it('writes the customer proposal in --lang, and refuses a language it does not have', async () => {
+    const out = join(dir, 'de.pdf');
+    const de = await quote([sample], {
+      pdf: out,
+      document: 'customer-proposal',
+      customer: 'c1',
+      lang: 'de',
+    });
+    expect(de.code).toBe(0);
+    if (HAVE_PDF_TOOLS) {
+      const path = join(dir, 'de-written.pdf');
+      writeFileSync(path, pdfOf(de.files, out));
+      expect(pdfText(path)).toMatch(/Leistungsangebot[\s\S]*Seite 1 von/);
+    }
+    const it_ = await quote([sample], {
+      pdf: out,
+      document: 'customer-proposal',
+      customer: 'c1',
+      lang: 'it',
+    });
+    expect(it_.code).toBe(2);
+    expect(it_.stderr).toMatch(/--lang must be one of en, de, fr, es, pl; got "it"/);
+    const other = await quote([sample], { pdf: out, document: 'internal-report', lang: 'de' });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/--lang goes with --document customer-proposal only/);
+  });
+
+  it('warns on standard error when the document is built on an expired table', async () => {
+    const out = join(dir, 'expired.pdf');
+    const r = await quote([sample], {
+      pdf: out,
+      document: 'customer-proposal',
+      customer: 'c1',
+      today: '2027-07-01',
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /quote: warning: the price table tr7-service-provider USD 2026\.11 expired on 2027-04-30; the customer-proposal marks its prices as indicative/,
+    );
   });
 
   it('exits 2 for a customer-proposal without --customer, and --customer on another document', async () => {

@@ -62,6 +62,18 @@ function expectConsistent(s: Scenario, t: PriceTable, today: string): void {
     expect(sum(series.map((line) => line.months[i]!.recurringRevenue))).toBe(
       minor(month.recurringRevenue),
     );
+    // commissions by party: the partners' and the distributors' parts are the quote's months'
+    expect(sum(series.map((line) => line.months[i]!.partnerCommission))).toBe(
+      minor(month.commissions.partner),
+    );
+    expect(sum(series.map((line) => line.months[i]!.distributorCommission))).toBe(
+      minor(month.commissions.distributor),
+    );
+  });
+  series.forEach((line) => {
+    expect(minor(line.totals.partnerCommission) + minor(line.totals.distributorCommission)).toBe(
+      minor(line.totals.commissions),
+    );
   });
 }
 

@@ -1,5 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DocumentKind } from '../../reports/pdf/index';
+// the small labels module only (no builder code): the language names for the choice
+import {
+  DOCUMENT_LANGUAGES,
+  isDocumentLanguage,
+  LANGUAGE_NAMES,
+  type DocumentLanguage,
+} from '../../reports/pdf/customer-labels';
 import { customersCsv, monthsCsv } from '../../reports/csv';
 import { countLabel, sentence } from '../../components/format';
 import { localToday, useQuote, useScenario } from '../../state/app-store';
@@ -21,6 +28,7 @@ const DOCUMENT_NAMES: Record<DocumentKind, string> = {
   'msp-proposal': 'MSP proposal',
   'customer-proposal': 'customer proposal',
   'internal-report': 'internal report',
+  'partner-statement': 'commission statement',
 };
 
 type BuildState =
@@ -69,8 +77,18 @@ export function DocumentsPanel({ build = buildDocumentInBackground }: DocumentsP
   const scenario = useScenario();
   const [state, setState] = useState<BuildState>({ status: 'idle' });
   const [chosenCustomer, setChosenCustomer] = useState<string | null>(null);
+  const [lang, setLang] = useState<DocumentLanguage>('en');
+  const [chosenParty, setChosenParty] = useState<string | null>(null);
   const running = useRef<AbortController | null>(null);
-  const ids = { hint: useId(), customer: useId(), progress: useId(), docs: useId(), csv: useId() };
+  const ids = {
+    hint: useId(),
+    customer: useId(),
+    lang: useId(),
+    party: useId(),
+    progress: useId(),
+    docs: useId(),
+    csv: useId(),
+  };
 
   // Leaving the step cancels a build in progress (terminates its worker).
   useEffect(() => () => running.current?.abort(), []);
@@ -87,6 +105,12 @@ export function DocumentsPanel({ build = buildDocumentInBackground }: DocumentsP
     ? chosenCustomer!
     : (customers[0]?.id ?? '');
   const customerName = (id: string) => customers.find((c) => c.id === id)?.name || id;
+  const parties = [
+    ...scenario.channel.distributors.map((d) => ({ id: d.id, name: d.name, role: 'distributor' })),
+    ...scenario.channel.partners.map((p) => ({ id: p.id, name: p.name, role: 'partner' })),
+  ];
+  const partyId = parties.some((p) => p.id === chosenParty) ? chosenParty! : (parties[0]?.id ?? '');
+  const partyName = (id: string) => parties.find((p) => p.id === id)?.name || id;
   const building = state.status === 'building';
 
   async function start(kind: DocumentKind) {
@@ -94,7 +118,9 @@ export function DocumentsPanel({ build = buildDocumentInBackground }: DocumentsP
     const what =
       kind === 'customer-proposal'
         ? `${DOCUMENT_NAMES[kind]} for ${customerName(customerId)}`
-        : DOCUMENT_NAMES[kind];
+        : kind === 'partner-statement'
+          ? `${DOCUMENT_NAMES[kind]} for ${partyName(partyId)}`
+          : DOCUMENT_NAMES[kind];
     const request: DocumentRequest = {
       kind,
       scenario,
@@ -102,7 +128,8 @@ export function DocumentsPanel({ build = buildDocumentInBackground }: DocumentsP
       table: result.table.table,
       tableSource: result.table.custom ? 'custom' : 'bundled',
       today: localToday(),
-      ...(kind === 'customer-proposal' ? { customerId } : {}),
+      ...(kind === 'customer-proposal' ? { customerId, lang } : {}),
+      ...(kind === 'partner-statement' ? { partyId } : {}),
     };
     const controller = new AbortController();
     running.current = controller;
@@ -187,10 +214,45 @@ export function DocumentsPanel({ build = buildDocumentInBackground }: DocumentsP
               ))}
             </select>
           </div>
+          <div className="field">
+            <label htmlFor={ids.lang}>Language</label>
+            <select
+              id={ids.lang}
+              value={lang}
+              onChange={(e) => {
+                if (isDocumentLanguage(e.target.value)) setLang(e.target.value);
+              }}
+            >
+              {DOCUMENT_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </div>
           {customers.length === 0
             ? null
             : docButton('customer-proposal', 'Customer proposal (PDF)')}
         </div>
+        {parties.length === 0 ? null : (
+          <div className="documents-customer">
+            <div className="field">
+              <label htmlFor={ids.party}>Distributor or partner</label>
+              <select
+                id={ids.party}
+                value={partyId}
+                onChange={(e) => setChosenParty(e.target.value)}
+              >
+                {parties.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {`${p.name || p.id} (${p.role})`}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {docButton('partner-statement', 'Commission statement (PDF)')}
+          </div>
+        )}
         {state.status === 'building' ? (
           <div className="documents-progress">
             <label htmlFor={ids.progress}>{`Progress of the ${state.what}`}</label>

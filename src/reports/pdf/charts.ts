@@ -33,6 +33,8 @@ export interface ChartSpec {
   readonly axis: (value: number) => string;
   /** Plot height in mm. */
   readonly height?: number;
+  /** A smaller plot height the chart may shrink to, to fit the room left on the page. */
+  readonly minHeight?: number;
 }
 
 /**
@@ -41,7 +43,10 @@ export interface ChartSpec {
  */
 export const PALETTE = {
   revenue: [33, 37, 41],
-  margin: [46, 125, 50],
+  // purple, not green: "Customer apps" bars are green, and the dashed margin line crosses them
+  margin: [118, 66, 165],
+  // the waterfall's increases (markup): green reads as "adds to the price" beside red
+  increase: [46, 125, 50],
   negative: [198, 40, 40],
   neutral: [120, 144, 156],
 } as const satisfies Record<string, RGB>;
@@ -65,6 +70,9 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 
 const LABEL_STEPS = [1, 2, 3, 6, 12, 24, 60, 120];
 
+/** mm a chart needs besides its plot: its title, the x labels and a legend row. */
+const CHART_FRAME = 25;
+
 function setFill(w: DocWriter, c: RGB) {
   w.doc.setFillColor(c[0], c[1], c[2]);
 }
@@ -78,7 +86,25 @@ interface Plot {
   y0: number;
   width: number;
   height: number;
+  /** The top and bottom of the scale. */
+  hi: number;
+  lo: number;
   yOf: (v: number) => number;
+}
+
+/**
+ * Where to cut the scale when one month dwarfs the others (an appliance bought in month 1 of a
+ * large deal would flatten every other bar): when the largest value is more than 3× the 90th
+ * percentile of the positive values, the scale ends at 1.5× that percentile and the taller
+ * bars are drawn broken, with their value written above. Null when no value stands out.
+ */
+export function clipLevel(values: readonly number[]): number | null {
+  const positive = values.filter((v) => v > 0).sort((a, b) => a - b);
+  if (positive.length < 4) return null;
+  const p90 = positive[Math.min(positive.length - 1, Math.floor(positive.length * 0.9))]!;
+  const max = positive[positive.length - 1]!;
+  if (p90 <= 0 || max <= 3 * p90) return null;
+  return p90 * 1.5;
 }
 
 /** Title, frame, grid and y axis; returns the plot area. */
@@ -88,13 +114,16 @@ function frame(
   height: number,
   values: number[],
   axis: (v: number) => string,
+  clip: { readonly hi: number | null; readonly lo: number | null } = { hi: null, lo: null },
 ): Plot {
   const doc = w.doc;
   w.font(SIZE.h2, true, w.theme.brandInk);
   doc.text(w.clean(title), MARGIN.left, w.y, { baseline: 'top' });
   w.y += w.lineHeight(SIZE.h2) + 2;
 
-  const ticks = niceTicks(Math.min(...values, 0), Math.max(...values, 0));
+  const top = clip.hi ?? Math.max(...values, 0);
+  const bottom = clip.lo ?? Math.min(...values, 0);
+  const ticks = niceTicks(bottom, top);
   const lo = ticks[0]!;
   const hi = ticks[ticks.length - 1]!;
   w.font(SIZE.chart, false, w.theme.muted);
@@ -102,7 +131,9 @@ function frame(
   const x0 = MARGIN.left + labelWidth;
   const width = w.contentWidth - labelWidth;
   const y0 = w.y + 2;
-  const yOf = (v: number) => y0 + height - ((v - lo) / (hi - lo)) * height;
+  // values past the scale (a clipped month) stop at the plot's edge
+  const yOf = (v: number) =>
+    y0 + height - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * height;
 
   doc.setLineWidth(0.1);
   for (const t of ticks) {
@@ -112,7 +143,7 @@ function frame(
     doc.line(x0, y, x0 + width, y);
     doc.text(axis(t), x0 - 1.5, y, { baseline: 'middle', align: 'right' });
   }
-  return { x0, y0, width, height, yOf };
+  return { x0, y0, width, height, hi, lo, yOf };
 }
 
 function xLabels(w: DocWriter, plot: Plot, labels: readonly string[]): void {
@@ -169,10 +200,12 @@ function legend(
 /** Stacked bars and lines over periods, with a legend. */
 export function drawChart(w: DocWriter, spec: ChartSpec): void {
   const doc = w.doc;
-  const height = spec.height ?? 55;
   const bars = spec.bars ?? [];
   const lines = spec.lines ?? [];
-  w.ensure(height + 30);
+  // title, axis labels and legend take about CHART_FRAME mm around the plot
+  const room = w.bottom - w.y - CHART_FRAME;
+  const height = Math.max(spec.minHeight ?? spec.height ?? 55, Math.min(spec.height ?? 55, room));
+  w.ensure(height + CHART_FRAME);
   const n = spec.labels.length;
   const ups = new Array<number>(n).fill(0);
   const downs = new Array<number>(n).fill(0);
@@ -183,7 +216,18 @@ export function drawChart(w: DocWriter, spec: ChartSpec): void {
     });
   }
   const all = [...ups, ...downs, ...lines.flatMap((l) => l.values)];
-  const plot = frame(w, spec.title, height, all, spec.axis);
+  const tops = ups.map((u, i) => Math.max(u, ...lines.map((l) => l.values[i] ?? 0)));
+  const bottoms = downs.map((d, i) => Math.min(d, ...lines.map((l) => l.values[i] ?? 0)));
+  // one scale for both sides: a month far above (or below) the deal's ordinary months is cut
+  const level = clipLevel([...tops, ...bottoms.map((v) => -v)]);
+  const clipHi = level !== null && Math.max(...tops) > level ? level : null;
+  const clipLo = level !== null && -Math.min(...bottoms) > level ? level : null;
+  const plot = frame(w, spec.title, height, all, spec.axis, {
+    hi: clipHi,
+    lo: clipLo === null ? null : -clipLo,
+  });
+  const ceiling = plot.yOf(Number.POSITIVE_INFINITY);
+  const floor = plot.yOf(Number.NEGATIVE_INFINITY);
   const slot = plot.width / Math.max(1, n);
   const barWidth = Math.max(0.3, slot * 0.72);
 
@@ -220,6 +264,52 @@ export function drawChart(w: DocWriter, spec: ChartSpec): void {
       doc.circle(plot.x0 + slot * 0.5, plot.yOf(s.values[0]!), 0.6, 'F');
     }
     doc.setLineDashPattern([], 0);
+  }
+  if (clipHi !== null || clipLo !== null) {
+    // months past the cut scale: their value written at the edge they run off
+    const annotate = (indices: number[], values: number[], up: boolean) => {
+      let lastLabelEnd = -Infinity;
+      for (const i of indices) {
+        const x = plot.x0 + slot * i + (slot - barWidth) / 2;
+        if (up) {
+          // a broken bar: two white strokes across its top
+          doc.setDrawColor(255, 255, 255);
+          doc.setLineWidth(0.5);
+          doc.line(x - 0.3, ceiling + 2.2, x + barWidth + 0.3, ceiling + 1.2);
+          doc.line(x - 0.3, ceiling + 3.4, x + barWidth + 0.3, ceiling + 2.4);
+        }
+        w.font(SIZE.chart - 0.5, true, w.theme.ink);
+        const label = `${up ? '▲' : '▼'} ${spec.axis(values[i]!)}`;
+        const width = doc.getTextWidth(label);
+        const cx = Math.min(
+          Math.max(plot.x0 + slot * (i + 0.5), plot.x0 + width / 2),
+          plot.x0 + plot.width - width / 2,
+        );
+        if (cx - width / 2 < lastLabelEnd + 1) continue; // neighbours: the first one speaks
+        doc.text(label, cx, up ? ceiling - 0.6 : floor - 0.6, {
+          baseline: 'bottom',
+          align: 'center',
+        });
+        lastLabelEnd = cx + width / 2;
+      }
+    };
+    annotate(
+      tops.flatMap((v, i) => (v > plot.hi ? [i] : [])),
+      tops,
+      true,
+    );
+    annotate(
+      bottoms.flatMap((v, i) => (v < plot.lo ? [i] : [])),
+      bottoms,
+      false,
+    );
+    w.font(SIZE.chart - 0.5, false, w.theme.muted);
+    doc.text(
+      w.clean('Scale cut: ▲ ▼ mark months beyond it, with their values'),
+      plot.x0 + plot.width,
+      plot.y0 - 1.2,
+      { baseline: 'bottom', align: 'right' },
+    );
   }
   if (spec.marker && spec.marker.index >= 0 && spec.marker.index < n) {
     const x = plot.x0 + slot * (spec.marker.index + 0.5);
@@ -277,7 +367,7 @@ export function drawWaterfall(w: DocWriter, spec: WaterfallSpec): void {
       b.kind === 'total'
         ? w.theme.brandFill
         : b.kind === 'increase'
-          ? PALETTE.margin
+          ? PALETTE.increase
           : PALETTE.negative;
     setFill(w, color);
     const y1 = plot.yOf(b.range[1]);

@@ -15,14 +15,27 @@ export function party(p: { name: string; company: string }): string {
 }
 
 /** The cover rows of the vendor's proposal and the internal report. */
-export function coverRows(ctx: DocContext): [string, string][] {
+export function coverRows(ctx: DocContext, recipient?: string): [string, string][] {
   const { scenario, fmt, table } = ctx;
+  const preparedFor = party(scenario.preparedFor);
   return [
-    ['Prepared for', party(scenario.preparedFor)],
+    // the MSP by name even when the scenario names only its contact
+    [
+      'Prepared for',
+      recipient && !preparedFor.includes(recipient)
+        ? `${preparedFor === '—' ? '' : `${preparedFor}, `}${recipient}`
+        : preparedFor,
+    ],
     ['Prepared by', party(scenario.preparedBy)],
     ['Date', fmt.date(ctx.input.today)],
     ['Proposal number', ctx.proposalNumber],
-    ['Valid until', fmt.date(ctx.validUntil)],
+    // an expired table: a validity date would lie before the document's own date
+    ctx.expired && table.validUntil !== null
+      ? [
+          'Prices',
+          `Indicative: price book ${table.version} expired on ${fmt.date(table.validUntil)}; confirm with the current price book before ordering`,
+        ]
+      : ['Valid until', fmt.date(ctx.validUntil)],
     ['Price book', `${table.product} ${table.currency} ${table.version}`],
   ];
 }
@@ -33,14 +46,14 @@ export function shaPrefix(sha256: string | null): string {
 }
 
 export function assumptionsSection(w: DocWriter, ctx: DocContext): void {
-  w.h1('Assumptions');
+  w.h1('Assumptions', 70);
   w.keyValues(assumptions(ctx.scenario, ctx.quote, ctx.fmt));
 }
 
 /** The price table's identity: the vendor, product, currency, version and the file's hash. */
 export function identitySection(w: DocWriter, ctx: DocContext): void {
   const { table, quote, fmt } = ctx;
-  w.h1('Price table', 30);
+  w.h1('Price table', 60);
   const rows: [string, string][] = [
     ['Vendor', table.vendorName],
     ['Product', table.product],

@@ -16,12 +16,23 @@ export interface CoverSpec {
   readonly rows: readonly (readonly [string, string])[];
   /** A line at the foot of the cover (e.g. "Confidential"). */
   readonly footnote?: string | undefined;
+  /**
+   * Who the document is addressed to, shown at the top right with their logo: the MSP on the
+   * vendor's proposal, which the vendor issues (its name top left).
+   */
+  readonly recipient?: { readonly caption: string; readonly logo: string | null } | undefined;
 }
 
 /** The logo box, mm: wide and short, as logos are. */
 const LOGO = { width: 64, height: 26 } as const;
 
-function drawLogo(w: DocWriter, dataUrl: string, x: number, y: number): number {
+function drawLogo(
+  w: DocWriter,
+  dataUrl: string,
+  x: number,
+  y: number,
+  align: 'left' | 'right' = 'left',
+): number {
   const format = /^data:image\/png[;,]/i.test(dataUrl)
     ? 'PNG'
     : /^data:image\/jpe?g[;,]/i.test(dataUrl)
@@ -35,7 +46,8 @@ function drawLogo(w: DocWriter, dataUrl: string, x: number, y: number): number {
     if (!(width > 0 && height > 0)) throw new Error('no size');
     const scale = Math.min(LOGO.width / width, LOGO.height / height);
     const [lw, lh] = [width * scale, height * scale];
-    w.doc.addImage(dataUrl, format, x, y, lw, lh, undefined, 'FAST');
+    const left = align === 'right' ? x - lw : x;
+    w.doc.addImage(dataUrl, format, left, y, lw, lh, undefined, 'FAST');
     return lh;
   } catch (e) {
     throw new DocumentInputError(
@@ -51,10 +63,24 @@ export function drawCover(w: DocWriter, c: CoverSpec): void {
   doc.rect(0, 0, w.pageWidth, 9, 'F');
 
   let y = 24;
+  if (c.recipient) {
+    w.font(SIZE.small, true, t.muted);
+    const right = w.pageWidth - MARGIN.right;
+    doc.text(w.clean(c.recipient.caption.toUpperCase()), right, y, {
+      baseline: 'top',
+      align: 'right',
+    });
+    if (c.recipient.logo !== null) drawLogo(w, c.recipient.logo, right, y + 5, 'right');
+  }
   if (c.logo !== null) y += drawLogo(w, c.logo, MARGIN.left, y) + 5;
   if (c.brandName.trim() !== '') {
     w.y = y;
-    w.text(c.brandName, { size: 13, bold: true, color: t.brandInk, width: w.contentWidth * 0.7 });
+    w.text(c.brandName, {
+      size: 13,
+      bold: true,
+      color: t.brandInk,
+      width: w.contentWidth * (c.recipient ? 0.5 : 0.7),
+    });
   }
 
   w.y = 92;

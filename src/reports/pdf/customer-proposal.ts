@@ -6,8 +6,20 @@
  * (docs/decisions/013-pdf-documents.md): it is built from the scenario's brand, this one line,
  * and the line's revenue, and the table's names it shows are stripped of the vendor's name.
  */
-import { customerSeries, type CustomerLine, type CustomerSeries } from '../../engine/index';
+import {
+  customerSeries,
+  type CustomerLine,
+  type CustomerSeries,
+  type Quote,
+} from '../../engine/index';
+import { fromUnits, sumDecimals, toUnits } from '../decimal';
 import { drawChart, PALETTE } from './charts';
+import {
+  currencyName,
+  customerLabels,
+  LANGUAGE_LOCALES,
+  type CustomerLabels,
+} from './customer-labels';
 import { drawCover } from './cover';
 import { DocumentInputError } from './errors';
 import type { DocWriter, Row } from './layout';
@@ -36,7 +48,7 @@ export function mspBrand(ctx: DocContext): string {
   return (
     ctx.scenario.brand.name.trim() ||
     ctx.scenario.preparedFor.company.trim() ||
-    'Your service provider'
+    customerLabels(ctx.lang).yourProvider
   );
 }
 
@@ -70,20 +82,34 @@ function idList(lines: readonly CustomerLine[]): string {
   return shown.join(', ') + (lines.length > shown.length ? `, … (${lines.length} in all)` : '');
 }
 
-function termText(ctx: DocContext, line: CustomerLine, lastActive: number): string {
+function termText(
+  ctx: DocContext,
+  L: CustomerLabels,
+  line: CustomerLine,
+  lastActive: number,
+): string {
   const { fmt, quote } = ctx;
   const from = fmt.periodLong(periodOf(quote, line.startMonth));
   const l = line.license;
   if (l.model === 'fixed-term') {
-    if (l.renew) return `${l.termMonths}-month term from ${from}, renewing automatically`;
-    return `${l.termMonths}-month term, ${from} to ${fmt.periodLong(periodOf(quote, lastActive))}`;
+    if (l.renew) return L.termRenewing(l.termMonths, from);
+    const end = line.startMonth + l.termMonths - 1;
+    // the term's own end, which may lie past the plan's horizon (the commitment section says so)
+    return L.termFixed(l.termMonths, from, fmt.periodLong(periodAt(quote, end)));
   }
   if (l.convertTo !== null) {
-    return `Monthly from ${from}; from ${fmt.periodLong(periodOf(quote, l.convertTo.atMonth))} a ${l.convertTo.termMonths}-month term, renewing automatically`;
+    return L.termPaygConverting(
+      from,
+      fmt.periodLong(periodOf(quote, l.convertTo.atMonth)),
+      l.convertTo.termMonths,
+    );
   }
-  const until =
-    line.endMonth === null ? '' : ` to ${fmt.periodLong(periodOf(quote, line.endMonth))}`;
-  return `Monthly, no minimum term, from ${from}${until}`;
+  return L.termPaygOpen(
+    from,
+    line.endMonth === null
+      ? null
+      : fmt.periodLong(periodOf(quote, Math.min(line.endMonth, lastActive))),
+  );
 }
 
 /** Whether the customer's monthly charge follows the hours used (a PAYG line not sold at a fixed price). */
@@ -91,19 +117,119 @@ function byTheHour(line: CustomerLine): boolean {
   return line.license.model === 'payg' && line.sell?.mode !== 'fixed';
 }
 
-function billingText(ctx: DocContext, line: CustomerLine): string {
+function billingText(ctx: DocContext, L: CustomerLabels, line: CustomerLine): string {
   const l = line.license;
-  if (line.sell?.mode === 'fixed') return 'A fixed monthly charge';
-  if (l.model === 'fixed-term') return 'A fixed monthly charge for the term';
+  if (line.sell?.mode === 'fixed') return L.billingFixedSell;
+  if (l.model === 'fixed-term') return L.billingFixedTerm;
   const hours = Array.isArray(l.hoursPerMonth)
-    ? 'the hours planned for each month of the year'
-    : `${ctx.fmt.count(l.hoursPerMonth)} hours a month`;
-  const then = l.convertTo === null ? '' : ', then a fixed monthly charge for the term';
-  return `Pay as you go: charged monthly for the hours the service runs (estimated below at ${hours})${then}`;
+    ? L.hoursSeasonal
+    : L.hoursFlat(ctx.fmt.count(l.hoursPerMonth));
+  return L.billingPayg(hours, l.convertTo !== null);
+}
+
+/**
+ * The period `m` months after the plan's start, also past its horizon (a term that runs on):
+ * "2029-12" for month 36 of a plan from January 2027.
+ */
+export function periodAt(quote: Quote, m: number): string {
+  const first = quote.months[0]!.period;
+  const [y, mo] = first.split('-').map(Number) as [number, number];
+  const index = y * 12 + (mo - 1) + (m - 1);
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** A fixed term the customer signs for: its months (also past the horizon) and what it costs. */
+export interface Commitment {
+  readonly termMonths: number;
+  readonly fromMonth: number;
+  /** The term's last month, counted from the plan's start: past the horizon when it runs on. */
+  readonly toMonth: number;
+  readonly renews: boolean;
+  /** The monthly charge for all the line's customers: the term's last priced month. */
+  readonly monthly: string;
+  /** The monthly charge for one customer of the line (monthly ÷ count, exact). */
+  readonly perUnit: string;
+  /**
+   * The whole term: the months priced in the plan as the quote priced them, and each month past
+   * the horizon at the monthly charge (monthly × term months when the charge does not change).
+   */
+  readonly total: string;
+  /** Whether the term runs past the plan's horizon. */
+  readonly pastPlan: boolean;
+}
+
+/**
+ * The fixed term a customer line commits to (its first term; a PAYG line's term after it
+ * converts), priced for its full length; null for a PAYG line without one. Amounts come from the
+ * engine's own month loop (`customerSeries`): each customer's month is rounded once there and
+ * multiplied by the count, so the charge per customer is an exact division.
+ */
+export function commitmentOf(
+  ctx: DocContext,
+  line: CustomerLine,
+  series: CustomerSeries,
+): Commitment | null {
+  const l = line.license;
+  const term =
+    l.model === 'fixed-term'
+      ? { from: line.startMonth, months: l.termMonths, renews: l.renew }
+      : l.convertTo !== null
+        ? { from: l.convertTo.atMonth, months: l.convertTo.termMonths, renews: true }
+        : null;
+  if (term === null) return null;
+  const to = term.from + term.months - 1;
+  const priced = series.months.filter((m) => m.active && m.month >= term.from && m.month <= to);
+  if (priced.length === 0) return null;
+  const digits = ctx.digits;
+  const monthly = priced[priced.length - 1]!.recurringRevenue;
+  const beyond = Math.max(0, to - ctx.scenario.horizonMonths);
+  const total = fromUnits(
+    toUnits(
+      sumDecimals(
+        priced.map((m) => m.recurringRevenue),
+        digits,
+      ),
+      digits,
+    ) +
+      toUnits(monthly, digits) * BigInt(beyond),
+    digits,
+  );
+  const units = toUnits(monthly, digits);
+  const count = BigInt(line.count);
+  return {
+    termMonths: term.months,
+    fromMonth: term.from,
+    toMonth: to,
+    renews: term.renews,
+    monthly,
+    // the engine prices one customer and multiplies: the division is exact
+    perUnit: fromUnits(units / count, digits),
+    total,
+    pastPlan: beyond > 0,
+  };
+}
+
+/** The one-off items of a line, named: the setup of its apps, or a fixed one-off service fee. */
+function oneOffLabel(ctx: DocContext, L: CustomerLabels, line: CustomerLine): string {
+  if (line.sell?.mode === 'fixed') return L.oneOffServiceFee;
+  const neutral = (text: string) => withoutVendor(text, ctx.table.vendorName);
+  const apps = line.apps
+    .map((a) => `${ctx.fmt.count(a.count)} × ${neutral(ctx.names.appBundle(a.bundle)) || a.bundle}`)
+    .join(', ');
+  return apps === '' ? L.oneOffCharges : L.oneOffSetup(apps);
+}
+
+/**
+ * Where the customer's invoice schedule (monthly, annual or upfront, with due months) goes once
+ * the engine's cash rules exist: a section after the prices. Until then the proposal has none.
+ */
+function invoiceScheduleSection(_w: DocWriter, _ctx: DocContext, _line: CustomerLine): void {
+  // the engine has no cash rules yet (PRICING.md): nothing to schedule
 }
 
 export async function writeCustomerProposal(w: DocWriter, ctx: DocContext): Promise<void> {
   const { scenario, fmt, names, table } = ctx;
+  const L = customerLabels(ctx.lang);
   const money = fmt.money;
   const neutral = (text: string) => withoutVendor(text, table.vendorName);
   const { line, series } = customerOf(ctx);
@@ -111,17 +237,17 @@ export async function writeCustomerProposal(w: DocWriter, ctx: DocContext): Prom
   const contact = scenario.preparedFor.name.trim();
 
   drawCover(w, {
-    kindLabel: 'Proposal',
-    title: CUSTOMER_PROPOSAL_TITLE,
-    subtitle: `for ${line.name}`,
+    kindLabel: L.kind,
+    title: L.title,
+    subtitle: L.subtitle(line.name),
     brandName: scenario.brand.name,
     logo: scenario.brand.logo,
     rows: [
-      ['Prepared for', line.name],
-      ['Prepared by', contact === '' ? brand : `${contact}, ${brand}`],
-      ['Date', fmt.date(ctx.input.today)],
-      ['Proposal number', ctx.proposalNumber],
-      ['Valid until', fmt.date(ctx.validUntil)],
+      [L.preparedFor, line.name],
+      [L.preparedBy, contact === '' ? brand : `${contact}, ${brand}`],
+      [L.date, fmt.date(ctx.input.today)],
+      [L.proposalNumber, ctx.proposalNumber],
+      ctx.expired ? [L.prices, L.indicativeShort] : [L.validUntil, fmt.date(ctx.validUntil)],
     ],
   });
   await w.progress.step('Cover');
@@ -132,33 +258,34 @@ export async function writeCustomerProposal(w: DocWriter, ctx: DocContext): Prom
 
   // --- the service ---------------------------------------------------------------------------
   w.newPage();
-  w.h1('Your service');
-  w.para(
-    `${brand} proposes the service below for ${line.name}, from ${fmt.periodLong(first.period)} to ${fmt.periodLong(last.period)}.`,
-  );
+  w.h1(L.yourService);
+  w.para(L.intro(brand, line.name, fmt.periodLong(first.period), fmt.periodLong(last.period)));
   const l = line.license;
   const features = names
     .features(l.bundle)
     .map(neutral)
     .filter((f) => f !== '');
   const rows: [string, string][] = [
-    ['Service package', neutral(names.bundle(l.bundle)) || l.bundle],
+    [L.servicePackage, neutral(names.bundle(l.bundle)) || l.bundle],
   ];
-  if (features.length > 0) rows.push(['Included', features.join(', ')]);
+  if (features.length > 0) rows.push([L.included, features.join(', ')]);
   rows.push(
-    ['Bandwidth', neutral(names.bandwidth(l.bandwidth)) || l.bandwidth],
-    ['Virtual services', fmt.count(l.vServices)],
+    [L.bandwidth, neutral(names.bandwidth(l.bandwidth)) || l.bandwidth],
+    [L.virtualServices, fmt.count(l.vServices)],
   );
-  if (line.count > 1)
-    rows.push(['Quantity', `${fmt.count(line.count)}, each with the service above`]);
-  rows.push(['Term', termText(ctx, line, last.month)], ['Billing', billingText(ctx, line)]);
+  if (line.count > 1) rows.push([L.quantity, L.quantityValue(fmt.count(line.count))]);
+  rows.push([L.term, termText(ctx, L, line, last.month)], [L.billing, billingText(ctx, L, line)]);
   if (line.apps.length > 0) {
     rows.push([
-      'Apps',
+      L.apps,
       line.apps
-        .map(
-          (a) =>
-            `${a.count} × ${neutral(names.appBundle(a.bundle)) || a.bundle} app${a.count === 1 ? '' : 's'}, ${fmt.count(a.usersPerApp)} users each`,
+        .map((a) =>
+          L.appsItem(
+            a.count,
+            fmt.count(a.count),
+            neutral(names.appBundle(a.bundle)) || a.bundle,
+            fmt.count(a.usersPerApp),
+          ),
         )
         .join('; '),
     ]);
@@ -167,55 +294,119 @@ export async function writeCustomerProposal(w: DocWriter, ctx: DocContext): Prom
   await w.progress.step('Service');
 
   // --- prices --------------------------------------------------------------------------------
-  w.h1('Prices');
+  w.h1(L.pricesHeading);
   const { runs, oneOff } = priceSchedule(series, ctx.digits);
+  const oneOffName = oneOffLabel(ctx, L, line);
   const body: Row[] = [
-    ...oneOff.map((o) => [`One-off charges, ${fmt.period(o.period)}`, '', '', money(o.amount)]),
+    ...oneOff.map((o) => [`${oneOffName} (${fmt.period(o.period)})`, '', '', money(o.amount)]),
     ...runs.map((r) => [
       r.months === 1
         ? fmt.period(r.fromPeriod)
         : `${fmt.period(r.fromPeriod)} – ${fmt.period(r.toPeriod)}`,
-      String(r.months),
+      fmt.count(r.months),
       money(r.monthly),
       money(r.amount),
     ]),
   ];
-  const quantity = line.count > 1 ? ` (all ${fmt.count(line.count)})` : '';
   await w.table({
     stage: 'Prices',
     columns: [
-      { header: 'Period', weight: 2.6 },
-      { header: 'Months', weight: 0.9, align: 'right' },
-      { header: `Monthly charge${quantity}`, weight: 1.6, align: 'right' },
-      { header: 'Amount', weight: 1.6, align: 'right' },
+      { header: L.period, weight: 2.6 },
+      { header: L.months, weight: 0.9, align: 'right' },
+      {
+        header: line.count > 1 ? L.monthlyChargeAll(fmt.count(line.count)) : L.monthlyCharge,
+        weight: 1.6,
+        align: 'right',
+      },
+      { header: L.amount, weight: 1.6, align: 'right' },
     ],
     body,
-    foot: [['Total', String(active.length), '', money(series.totals.revenue)]],
+    foot: [[L.total, fmt.count(active.length), '', money(series.totals.revenue)]],
   });
-  if (byTheHour(line)) {
-    w.note(
-      'Pay-as-you-go charges follow the hours the service actually runs; the monthly amounts above are estimates from the planned hours.',
-    );
+  if (byTheHour(line)) w.note(L.paygNote);
+  const summary: [string, string][] = [
+    [
+      L.totalForPeriod,
+      `${money(series.totals.revenue)} (${fmt.period(first.period)} – ${fmt.period(last.period)})`,
+    ],
+    [L.oneOffCharges, money(series.totals.oneOffRevenue)],
+    [L.recurringCharges, money(series.totals.recurringRevenue)],
+    [L.monthlyLastMonth, `${money(last.recurringRevenue)} (${fmt.period(last.period)})`],
+  ];
+  if (line.count > 1) {
+    // each customer is priced once and multiplied by the count: the division is exact
+    const each = toUnits(last.recurringRevenue, ctx.digits) / BigInt(line.count);
+    summary.push([
+      L.monthlyPerUnit(fmt.count(line.count)),
+      `${money(fromUnits(each, ctx.digits))} (${fmt.period(last.period)})`,
+    ]);
   }
+  w.keyValues(summary);
+  await w.progress.step('Prices');
+
+  // --- the whole commitment ------------------------------------------------------------------
+  const commitment = commitmentOf(ctx, line, series);
+  if (commitment) {
+    w.h1(L.commitment, 60);
+    w.para(L.commitmentIntro(commitment.termMonths));
+    const c: [string, string][] = [
+      [
+        L.term,
+        L.commitmentTerm(
+          commitment.termMonths,
+          fmt.period(periodAt(ctx.quote, commitment.fromMonth)),
+          fmt.period(periodAt(ctx.quote, commitment.toMonth)),
+        ),
+      ],
+      [L.monthlyCharge, money(commitment.monthly)],
+    ];
+    if (line.count > 1)
+      c.push([L.monthlyPerUnit(fmt.count(line.count)), money(commitment.perUnit)]);
+    c.push([L.termTotal, money(commitment.total)]);
+    w.keyValues(c);
+    if (commitment.pastPlan) {
+      w.note(
+        L.pastPlan(
+          commitment.termMonths,
+          fmt.period(periodAt(ctx.quote, commitment.toMonth)),
+          fmt.period(last.period),
+        ),
+      );
+    }
+    if (commitment.renews) w.note(L.renews(commitment.termMonths));
+  }
+  invoiceScheduleSection(w, ctx, line);
+
+  await w.progress.step('Commitment');
+
+  // --- terms ---------------------------------------------------------------------------------
+  w.h1(L.terms, 35);
+  const currency = ctx.quote.currency;
   w.keyValues([
-    ['Total for the period', money(series.totals.revenue)],
-    ['One-off charges', money(series.totals.oneOffRevenue)],
-    ['Recurring charges', money(series.totals.recurringRevenue)],
-    ['Monthly charge, last month', `${money(last.recurringRevenue)} (${fmt.period(last.period)})`],
+    [L.currency, L.currencyText(currencyName(currency, LANGUAGE_LOCALES[ctx.lang]), currency)],
+    // an expired price list: no validity date (it would lie before the proposal's own date)
+    ctx.expired
+      ? [L.prices, L.indicativeText]
+      : [L.validUntil, L.validUntilText(fmt.date(ctx.validUntil))],
+    [L.priceReference, ctx.proposalNumber],
   ]);
+  await w.progress.step('Terms');
+
+  // one price from start to end draws a row of equal bars: the table says it better
+  if (runs.length < 2 && oneOff.length === 0) return;
   drawChart(w, {
-    title: 'Monthly charges',
+    title: L.chartTitle,
     labels: active.map((m) => fmt.period(m.period)),
     bars: [
       {
-        label: 'Monthly charge',
+        label: L.monthlyCharge,
         color: w.theme.brandFill,
         values: active.map((m) => Number(m.recurringRevenue)),
       },
       ...(oneOff.length > 0
         ? [
             {
-              label: 'One-off charges',
+              label: L.oneOffCharges,
               color: PALETTE.neutral,
               values: active.map((m) => Number(m.oneOffRevenue)),
             },
@@ -224,15 +415,7 @@ export async function writeCustomerProposal(w: DocWriter, ctx: DocContext): Prom
     ],
     axis: fmt.axis,
     height: 45,
+    // on the last page: shrink to the room left rather than leave a near-empty page
+    minHeight: 22,
   });
-  await w.progress.step('Prices');
-
-  // --- terms ---------------------------------------------------------------------------------
-  w.h1('Terms', 35);
-  w.keyValues([
-    ['Currency', `All prices are in ${ctx.quote.currency}.`],
-    ['Valid until', `This proposal is valid until ${fmt.date(ctx.validUntil)}.`],
-    ['Price reference', ctx.proposalNumber],
-  ]);
-  await w.progress.step('Terms');
 }

@@ -12,6 +12,11 @@ export const DOCUMENT_LOCALE = 'en-US';
 export interface DocumentFormat {
   /** "1234.50" → "$1,234.50"; "-12.00" → "-$12.00"; JPY "1234" → "¥1,234". */
   money(amount: string): string;
+  /**
+   * A unit price from the price table, to its last significant digit (at least the currency's):
+   * "$0.262" an hour, "$12.00" a month. Intl formats the decimal string exactly.
+   */
+  unit(amount: string): string;
   /** A plot number on a chart axis: "$1.2M", "-$350K". For reading a scale, never a figure. */
   axis(value: number): string;
   /** A two-decimal percent string from the quote: "20.00" → "20.00 %" (as on screen); null → "—". */
@@ -28,23 +33,34 @@ export interface DocumentFormat {
   count(n: number): string;
 }
 
-export function documentFormat(currency: string): DocumentFormat {
-  const money = new Intl.NumberFormat(DOCUMENT_LOCALE, { style: 'currency', currency });
-  const axis = new Intl.NumberFormat(DOCUMENT_LOCALE, {
+/**
+ * The document's formats in `locale`: `en-US` for every document but a customer proposal
+ * written in another language (`lang`), whose amounts read "78.946,44 $" in German.
+ */
+export function documentFormat(currency: string, locale: string = DOCUMENT_LOCALE): DocumentFormat {
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const axis = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
     notation: 'compact',
+    // "$0", "$10K", "$1.2M": no trailing ".0" (the currency's digits would otherwise be the minimum)
+    minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   });
-  const count = new Intl.NumberFormat(DOCUMENT_LOCALE, { maximumFractionDigits: 2 });
+  const unit = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 6,
+  });
+  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const utc = (y: number, m: number, d = 1) => new Date(Date.UTC(y, m - 1, d));
-  const date = new Intl.DateTimeFormat(DOCUMENT_LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
-  const period = new Intl.DateTimeFormat(DOCUMENT_LOCALE, {
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const period = new Intl.DateTimeFormat(locale, {
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
   });
-  const periodLong = new Intl.DateTimeFormat(DOCUMENT_LOCALE, {
+  const periodLong = new Intl.DateTimeFormat(locale, {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
@@ -53,6 +69,7 @@ export function documentFormat(currency: string): DocumentFormat {
   return {
     // Intl formats a decimal string exactly; the cast only satisfies the DOM typings
     money: (amount) => money.format(amount as unknown as number),
+    unit: (amount) => unit.format(amount as unknown as number),
     axis: (value) => axis.format(value),
     pct: (pct) => (pct === null ? '—' : `${pct} %`),
     rate: (pct) => `${pct} %`,

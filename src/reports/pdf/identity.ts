@@ -5,12 +5,14 @@
  */
 import type { PriceTable, Scenario } from '../../engine/index';
 
-export type DocumentKind = 'msp-proposal' | 'customer-proposal' | 'internal-report';
+export type DocumentKind =
+  'msp-proposal' | 'customer-proposal' | 'internal-report' | 'partner-statement';
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'msp-proposal',
   'customer-proposal',
   'internal-report',
+  'partner-statement',
 ];
 
 /** The days a proposal is valid for at most (PRODUCT.md: "the earlier of 30 days and …"). */
@@ -48,6 +50,7 @@ export interface NumberedDocument {
   readonly table: Pick<PriceTable, 'product' | 'currency' | 'version'>;
   readonly today: string;
   readonly customerId?: string | undefined;
+  readonly partyId?: string | undefined;
 }
 
 function documentKey(d: NumberedDocument): string {
@@ -58,6 +61,8 @@ function documentKey(d: NumberedDocument): string {
     d.table.currency,
     d.table.version,
     d.kind === 'customer-proposal' ? (d.customerId ?? '') : '',
+    // a statement's party; appended only for statements, so other documents keep their numbers
+    ...(d.kind === 'partner-statement' ? [d.partyId ?? ''] : []),
     canonicalJson(d.scenario),
   ].join('\n');
 }
@@ -126,8 +131,16 @@ export function documentFileName(d: {
   kind: DocumentKind;
   scenario: Scenario;
   customerId?: string | undefined;
+  partyId?: string | undefined;
   today: string;
 }): string {
+  if (d.kind === 'partner-statement') {
+    const { distributors, partners } = d.scenario.channel;
+    const party = [...distributors, ...partners].find((p) => p.id === d.partyId);
+    const who = slug(party?.name ?? '') || slug(d.partyId ?? '') || 'party';
+    const title = slug(d.scenario.title) || 'scenario';
+    return `${title}-commission-statement-${who}-${d.today}.pdf`;
+  }
   if (d.kind === 'customer-proposal') {
     const line = d.scenario.customers.find((c) => c.id === d.customerId);
     const brand = slug(d.scenario.brand.name) || 'proposal';

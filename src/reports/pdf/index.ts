@@ -12,7 +12,7 @@
  * build, never with the app's first screen.
  */
 import type { jsPDF as JsPdf } from 'jspdf';
-import type { autoTable as AutoTable } from 'jspdf-autotable';
+import type { __createTable as CreateTable, autoTable as AutoTable } from 'jspdf-autotable';
 import { isPriced, minorDigitsOf, quoteErrors } from '../../engine/index';
 import { pricedDeal } from '../priced-deal';
 import {
@@ -22,6 +22,12 @@ import {
   mspBrand,
   writeCustomerProposal,
 } from './customer-proposal';
+import {
+  customerLabels,
+  DOCUMENT_LANGUAGES,
+  isDocumentLanguage,
+  LANGUAGE_LOCALES,
+} from './customer-labels';
 import { DocumentInputError } from './errors';
 import { fontCodePoints } from './font-cmap';
 import { documentFormat } from './format';
@@ -35,6 +41,12 @@ import {
 import { INTERNAL_REPORT_TITLE, internalReportSteps, writeInternalReport } from './internal-report';
 import { DocWriter, FONT, Progress, themeOf, type BuildProgress } from './layout';
 import { MSP_PROPOSAL_TITLE, mspProposalSteps, writeMspProposal } from './msp-proposal';
+import {
+  PARTNER_STATEMENT_TITLE,
+  partnerStatementSteps,
+  statementParty,
+  writePartnerStatement,
+} from './partner-statement';
 import { tableNames } from './shape';
 import { printable } from './text';
 import type { DocContext, DocumentInput } from './types';
@@ -45,6 +57,12 @@ export type { BuildProgress } from './layout';
 export { DocumentInputError } from './errors';
 export { DOCUMENT_KINDS, documentFileName, proposalNumber, validUntil } from './identity';
 export { DOCUMENT_LOCALE } from './format';
+export {
+  DOCUMENT_LANGUAGES,
+  LANGUAGE_NAMES,
+  isDocumentLanguage,
+  type DocumentLanguage,
+} from './customer-labels';
 
 /**
  * The font files in `src/reports/pdf/fonts/` (DejaVu Sans subsets, see scripts/subset-fonts.sh):
@@ -59,6 +77,7 @@ const TITLES: Record<DocumentKind, string> = {
   'msp-proposal': MSP_PROPOSAL_TITLE,
   'customer-proposal': CUSTOMER_PROPOSAL_TITLE,
   'internal-report': INTERNAL_REPORT_TITLE,
+  'partner-statement': PARTNER_STATEMENT_TITLE,
 };
 
 function isRealDate(s: string): boolean {
@@ -108,7 +127,13 @@ export function documentContext(input: DocumentInput): DocContext {
       'the quote does not match the scenario (its customer lines or months differ): price the scenario again',
     );
   }
-  const fmt = documentFormat(quote.currency);
+  const lang = kind === 'customer-proposal' ? (input.lang ?? 'en') : 'en';
+  if (!isDocumentLanguage(lang)) {
+    throw new DocumentInputError(
+      `unknown language "${String(lang)}"; choose ${DOCUMENT_LANGUAGES.join(', ')}`,
+    );
+  }
+  const fmt = documentFormat(quote.currency, LANGUAGE_LOCALES[lang]);
   const options = { today, tableSha256: quote.priceTable.sha256 };
   // priced: the guard above; the waterfall and volume saving derive from this one deal
   const deal = pricedDeal(scenario, table, quote, options);
@@ -122,12 +147,28 @@ export function documentContext(input: DocumentInput): DocContext {
     fmt,
     names: tableNames(table),
     digits: minorDigitsOf(quote.currency),
-    proposalNumber: proposalNumber({ kind, scenario, table, today, customerId: input.customerId }),
+    proposalNumber: proposalNumber({
+      kind,
+      scenario,
+      table,
+      today,
+      customerId: input.customerId,
+      partyId: input.partyId,
+    }),
     validUntil: validUntil(today, table.validUntil),
+    expired: table.validUntil !== null && table.validUntil < today,
+    lang,
     options,
   };
   if (kind === 'customer-proposal') customerOf(ctx);
+  if (kind === 'partner-statement') statementParty(ctx);
   return ctx;
+}
+
+/** The vendor's proposal's running header: the vendor and who prepared it. */
+function vendorHeader(ctx: DocContext): string {
+  const by = ctx.scenario.preparedBy.name.trim();
+  return by === '' ? ctx.table.vendorName : `${ctx.table.vendorName} · ${by}`;
 }
 
 /** A Uint8Array as a binary string (jsPDF's VFS takes a TrueType file that way). */
@@ -152,9 +193,17 @@ function fixCidOrdering(pdf: Uint8Array): Uint8Array {
 }
 
 type JsPdfModule = { jsPDF?: typeof JsPdf; default?: { jsPDF?: typeof JsPdf } };
-type AutoTableModule = { autoTable?: typeof AutoTable; default?: { autoTable?: typeof AutoTable } };
+interface AutoTableExports {
+  autoTable?: typeof AutoTable;
+  __createTable?: typeof CreateTable;
+}
+type AutoTableModule = AutoTableExports & { default?: AutoTableExports };
 
-async function loadLibraries(): Promise<{ JsPDF: typeof JsPdf; autoTable: typeof AutoTable }> {
+async function loadLibraries(): Promise<{
+  JsPDF: typeof JsPdf;
+  autoTable: typeof AutoTable;
+  createTable: typeof CreateTable;
+}> {
   const [pdf, table] = (await Promise.all([import('jspdf'), import('jspdf-autotable')])) as [
     JsPdfModule,
     AutoTableModule,
@@ -162,8 +211,10 @@ async function loadLibraries(): Promise<{ JsPDF: typeof JsPdf; autoTable: typeof
   // ESM builds export the names; the Node (CommonJS) build of jspdf may sit under `default`
   const JsPDF = pdf.jsPDF ?? pdf.default?.jsPDF;
   const autoTable = table.autoTable ?? table.default?.autoTable;
-  if (!JsPDF || !autoTable) throw new Error('jspdf or jspdf-autotable did not load');
-  return { JsPDF, autoTable };
+  const createTable = table.__createTable ?? table.default?.__createTable;
+  if (!JsPDF || !autoTable || !createTable)
+    throw new Error('jspdf or jspdf-autotable did not load');
+  return { JsPDF, autoTable, createTable };
 }
 
 /**
@@ -181,7 +232,9 @@ export async function buildDocument(
       ? mspProposalSteps(ctx)
       : input.kind === 'customer-proposal'
         ? customerProposalSteps()
-        : internalReportSteps(ctx);
+        : input.kind === 'partner-statement'
+          ? partnerStatementSteps(ctx)
+          : internalReportSteps(ctx);
   progress.expect(steps);
   await progress.step('Loading the PDF library');
 
@@ -192,7 +245,7 @@ export async function buildDocument(
   } catch (e) {
     throw new Error(`the PDF fonts are not TrueType fonts: ${(e as Error).message}`);
   }
-  const { JsPDF, autoTable } = await loadLibraries();
+  const { JsPDF, autoTable, createTable } = await loadLibraries();
   const doc = new JsPDF({
     unit: 'mm',
     format: 'a4',
@@ -213,6 +266,7 @@ export async function buildDocument(
     table,
     today: input.today,
     customerId: input.customerId,
+    partyId: input.partyId,
   };
   doc.setFileId(documentFileId(numbered));
   const stamp = `D:${input.today.replace(/-/g, '')}000000+00'00'`;
@@ -223,8 +277,10 @@ export async function buildDocument(
   }
   const customer = input.kind === 'customer-proposal' ? customerOf(ctx).line : null;
   const title = customer
-    ? `${TITLES[input.kind]} for ${customer.name}`
-    : `${TITLES[input.kind]}: ${scenario.title}`;
+    ? customerLabels(ctx.lang).headerTitle(customer.name)
+    : input.kind === 'partner-statement'
+      ? `${TITLES[input.kind]}: ${statementParty(ctx).name}`
+      : `${TITLES[input.kind]}: ${scenario.title}`;
   const clean = printable(codePoints);
   doc.setDocumentProperties({
     title: clean(title),
@@ -235,18 +291,33 @@ export async function buildDocument(
     creator: clean(customer ? mspBrand(ctx) : 'Service Provider Configurator'),
   });
 
-  const w = new DocWriter(doc, autoTable, themeOf(scenario.brand.primaryColor), clean, progress);
+  const w = new DocWriter(
+    doc,
+    autoTable,
+    createTable,
+    themeOf(scenario.brand.primaryColor),
+    clean,
+    progress,
+  );
   if (input.kind === 'msp-proposal') await writeMspProposal(w, ctx);
   else if (input.kind === 'customer-proposal') await writeCustomerProposal(w, ctx);
+  else if (input.kind === 'partner-statement') await writePartnerStatement(w, ctx);
   else await writeInternalReport(w, ctx);
 
   w.chrome({
-    headerLeft: customer ? mspBrand(ctx) : scenario.brand.name || scenario.title,
+    headerLeft: customer
+      ? mspBrand(ctx)
+      : input.kind === 'msp-proposal'
+        ? vendorHeader(ctx)
+        : scenario.brand.name || scenario.title,
     headerRight: title,
     footerLeft:
       input.kind === 'internal-report'
         ? `${ctx.proposalNumber} · Confidential: internal use only`
-        : ctx.proposalNumber,
+        : input.kind === 'partner-statement'
+          ? `${ctx.proposalNumber} · Confidential`
+          : ctx.proposalNumber,
+    pageOf: customerLabels(ctx.lang).pageOf,
   });
   await progress.finish('Done');
   return fixCidOrdering(new Uint8Array(doc.output('arraybuffer')));

@@ -20,8 +20,10 @@ import { formatKpi, resultKpis } from '../kpis';
 import { platformAmounts, totalAmounts } from '../totals';
 import { drawChart, drawWaterfall, PALETTE } from './charts';
 import { assumptionsSection, coverRows, identitySection, monthlyChart } from './common';
+import { channelParties, partyLabel } from './channel';
 import { drawCover } from './cover';
-import { cell, chunks, SIZE, type DocWriter, type Row } from './layout';
+import { issuePlace } from './issue-place';
+import { cell, chunks, SIZE, type DocWriter, type Row, type TableSpec } from './layout';
 import { feesLabel, serviceLabel } from './shape';
 import type { DocContext } from './types';
 
@@ -77,12 +79,55 @@ export function internalReportSteps(ctx: DocContext): number {
     (c) => c.license.model === 'payg' && c.license.convertTo === null,
   ).length;
   return (
-    9 +
+    10 +
     chunks(scenario.customers.length) +
     chunks(payg) +
     chunks(quote.issues.length) +
     chunks(quote.months.length)
   );
+}
+
+/** Each distributor and partner: its rate, where the rate comes from, and its commission. */
+async function channelSection(w: DocWriter, ctx: DocContext): Promise<void> {
+  const { fmt, totals } = ctx;
+  const parties = channelParties(ctx);
+  if (parties.length === 0) {
+    w.h1('Channel', 30);
+    w.para('The deal has no distributors or partners: every line is sold direct.');
+    return;
+  }
+  const spec: TableSpec = {
+    stage: 'Channel',
+    columns: [
+      { header: 'Distributor or partner', weight: 3 },
+      { header: 'Rate', weight: 0.9, align: 'right' },
+      { header: 'Source of the rate', weight: 3 },
+      { header: 'Lines', weight: 0.8, align: 'right' },
+      { header: 'Commission', weight: 1.8, align: 'right' },
+    ],
+    body: parties.map((p): Row => [
+      partyLabel(p),
+      p.ratePct === null ? '—' : fmt.rate(p.ratePct),
+      p.source,
+      fmt.count(p.lines.length),
+      fmt.money(p.total),
+    ]),
+    foot: [['Total commissions', '', '', '', fmt.money(totals.commissions)]],
+  };
+  w.h1('Channel', w.keepWith(spec, 14));
+  w.para(
+    'What each distributor and partner earns over the horizon: its rate applied to what its customers are billed each month. Statements for each party are a document of their own.',
+  );
+  await w.table(spec);
+}
+
+/**
+ * A waterfall step's amount as printed beside its label: the label already says "− Term
+ * discounts", so the amount is written without its own minus ("− Term discounts $18,062.64",
+ * never "− Term discounts -$18,062.64"). Levels and increases keep their sign.
+ */
+export function stepAmount(bar: { label: string; amount: string }): string {
+  return bar.label.startsWith('−') && bar.amount.startsWith('-') ? bar.amount.slice(1) : bar.amount;
 }
 
 export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promise<void> {
@@ -286,7 +331,7 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
         { header: 'Step', weight: 2.5 },
         { header: 'Over the horizon', weight: 1.5, align: 'right' },
       ],
-      body: bars.map((b) => [b.label, money(b.amount)]),
+      body: bars.map((b) => [b.label, money(stepAmount(b))]),
     });
     drawWaterfall(w, {
       title: 'From list price to margin',
@@ -294,12 +339,15 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
         label: b.label,
         kind: b.kind,
         range: b.range,
-        value: fmt.axis(plotNumber(b.amount)),
+        value: fmt.axis(plotNumber(stepAmount(b))),
       })),
       axis: fmt.axis,
       height: 50,
     });
   }
+
+  // --- channel -------------------------------------------------------------------------------
+  await channelSection(w, ctx);
 
   // --- issues --------------------------------------------------------------------------------
   w.h1('Warnings', 30);
@@ -310,10 +358,13 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
       stage: 'Warnings',
       columns: [
         { header: 'Level', weight: 1 },
-        { header: 'Where', weight: 2 },
+        { header: 'Where', weight: 2.6 },
         { header: 'Message', weight: 5 },
       ],
-      body: quote.issues.map((i) => [i.level, i.path, i.message]),
+      body: quote.issues.map((i) => {
+        const { where, message } = issuePlace(i, scenario);
+        return [i.level === 'warning' ? 'Warning' : i.level, where, message];
+      }),
     });
   }
 

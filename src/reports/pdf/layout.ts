@@ -7,7 +7,15 @@
  * `await import()` and hands the instances in, so neither is in the first screen's bundle.
  */
 import type { jsPDF } from 'jspdf';
-import type { autoTable as AutoTable, CellDef, RowInput, Styles } from 'jspdf-autotable';
+import type {
+  __createTable as CreateTable,
+  autoTable as AutoTable,
+  CellDef,
+  CellHookData,
+  RowInput,
+  Styles,
+  UserOptions,
+} from 'jspdf-autotable';
 
 export type RGB = readonly [number, number, number];
 
@@ -160,6 +168,11 @@ export type Row = readonly Cell[];
 
 export interface Column {
   readonly header: string;
+  /**
+   * Whether the column's cells must never wrap; by default the right-aligned columns (amounts,
+   * counts, percents) never do and the left-aligned ones (names, descriptions) may.
+   */
+  readonly nowrap?: boolean;
   /** A relative width: columns share the page's content width in proportion. */
   readonly weight: number;
   readonly align?: 'left' | 'right' | 'center';
@@ -173,7 +186,15 @@ export interface TableSpec {
   /** Total rows, drawn after the last body row (bold, shaded). */
   readonly foot?: readonly Row[];
   readonly fontSize?: number;
+  /**
+   * What to do when the amounts do not fit the page's width even at the smallest type:
+   * `landscape` starts the table on a landscape page (the default keeps the smallest type).
+   */
+  readonly wide?: 'landscape';
 }
+
+/** Body rows kept on the page of a table's totals (no orphan rows before a total). */
+export const KEEP_WITH_TOTAL = 3;
 
 export interface PageChrome {
   /** Top left of every page but the cover (the brand). */
@@ -182,6 +203,8 @@ export interface PageChrome {
   readonly headerRight: string;
   /** Bottom left of every page (the proposal number). */
   readonly footerLeft: string;
+  /** "Page 2 of 5" in the document's language. */
+  readonly pageOf?: (page: number, pages: number) => string;
 }
 
 export interface TextOptions {
@@ -201,6 +224,8 @@ export class DocWriter {
   constructor(
     readonly doc: jsPDF,
     private readonly autoTable: typeof AutoTable,
+    /** autotable's layout without drawing: the row heights, for keeping blocks together. */
+    private readonly createTable: typeof CreateTable,
     readonly theme: Theme,
     /** Makes user text printable with the embedded font (NFC, U+FFFD for what it lacks). */
     readonly clean: (text: string) => string,
@@ -322,7 +347,7 @@ export class DocWriter {
   keyValues(rows: readonly (readonly [string, string])[], labelWidth = 62): void {
     if (rows.length === 0) return;
     const styles = this.baseStyles(SIZE.body);
-    this.autoTable(this.doc, {
+    const options: UserOptions = {
       startY: this.y,
       margin: { ...MARGIN },
       theme: 'plain',
@@ -337,7 +362,11 @@ export class DocWriter {
         1: { cellWidth: this.contentWidth - labelWidth },
       },
       rowPageBreak: 'avoid',
-    });
+    };
+    // a block that fits on a page is kept together: it starts on the next page rather than split
+    const height = this.measure(options).total;
+    if (height <= this.bottom - MARGIN.top) this.ensure(height);
+    this.autoTable(this.doc, options);
     this.y = this.finalY() + 3;
   }
 
@@ -346,79 +375,195 @@ export class DocWriter {
   }
 
   /**
-   * A table with a head that repeats on every page it spans. Drawn in chunks of 100 body rows,
-   * with a progress step (and a yield) after each; a chunk that continues the table mid-page
-   * does not repeat the head there, only on the pages it starts.
+   * A table with a head that repeats on every page it spans, laid out so that no amount breaks
+   * (`fitTable`): its right-aligned columns (amounts, counts, percents) are as wide as their
+   * widest cell and never wrap. Drawn in chunks of 100 body rows, with a progress step (and a
+   * yield) after each; a chunk that continues the table mid-page does not repeat the head there,
+   * only on the pages it starts. A table that fits on a page is kept together (it starts on the
+   * next page rather than split), and the total rows never go to a page with fewer than
+   * `KEEP_WITH_TOTAL` body rows above them.
    */
-  async table(spec: TableSpec): Promise<void> {
+  /** The columns' layout and the autotable options of a table (see `table`). */
+  private tableSetup(spec: TableSpec, fit: ReturnType<typeof fitTable>) {
     const t = this.theme;
-    const fontSize = spec.fontSize ?? SIZE.table;
-    const total = spec.columns.reduce((a, c) => a + c.weight, 0);
-    const width = this.contentWidth;
+    const rgb = (c: RGB) => [...c] as [number, number, number];
+    const { fontSize, widths } = fit;
     const columnStyles: Record<number, Partial<Styles>> = {};
     spec.columns.forEach((c, i) => {
-      columnStyles[i] = { cellWidth: (width * c.weight) / total, halign: c.align ?? 'left' };
+      columnStyles[i] = {
+        cellWidth: widths[i]!,
+        halign: c.align ?? 'left',
+        // an amount never wraps: the column is as wide as its widest amount (fitTable)
+        ...(isFigure(c) ? { overflow: 'visible' as const } : {}),
+      };
     });
     const head = [spec.columns.map((c) => this.clean(c.header))];
-    const rgb = (c: RGB) => [...c] as [number, number, number];
     const body = spec.body.map((row) => row.map(this.cleanCell)) as RowInput[];
     const foot = (spec.foot ?? []).map((row) => row.map(this.cleanCell)) as RowInput[];
+    const options = (part: RowInput[], withFoot: boolean, showHead: 'everyPage' | 'never') => ({
+      startY: this.y,
+      margin: { ...MARGIN },
+      theme: 'plain' as const,
+      head,
+      body: part,
+      ...(withFoot && foot.length > 0 ? { foot } : {}),
+      showHead,
+      showFoot: 'lastPage' as const,
+      rowPageBreak: 'avoid' as const,
+      styles: this.baseStyles(fontSize),
+      headStyles: {
+        fillColor: rgb(t.brandFill),
+        textColor: rgb(t.onBrand),
+        fontStyle: 'bold' as const,
+        valign: 'bottom' as const,
+        lineWidth: 0,
+      },
+      footStyles: {
+        fillColor: rgb(t.footFill),
+        textColor: rgb(t.ink),
+        fontStyle: 'bold' as const,
+        lineWidth: { top: 0.3 },
+        lineColor: rgb(t.ink),
+      },
+      alternateRowStyles: { fillColor: rgb(t.zebra) },
+      columnStyles,
+      // columnStyles set the body only: the head and the totals follow their column's
+      // alignment, and a total never wraps either
+      didParseCell: (data: CellHookData) => {
+        const column = spec.columns[data.column.index];
+        if (data.section !== 'body' && column?.align) data.cell.styles.halign = column.align;
+        if (data.section === 'foot' && column && isFigure(column)) {
+          data.cell.styles.overflow = 'visible';
+        }
+      },
+    });
+    return { body, foot, options };
+  }
+
+  /**
+   * The height a table will take if it fits on one page, else the page's height: what a heading
+   * above it asks to keep with it (`h1(text, w.keepWith(spec))`), so the heading and the table
+   * move to the next page together.
+   */
+  keepWith(spec: TableSpec, before = 0): number {
+    const capacity = this.bottom - MARGIN.top;
+    if (spec.body.length > ROWS_PER_CHUNK) return 40 + before;
+    const { body, options } = this.tableSetup(spec, fitTable(this, spec, this.contentWidth));
+    const height = this.measure(options(body, true, 'everyPage')).total;
+    // a heading takes ~12 mm; a table longer than the page keeps only its head and first rows
+    return height + before + 12 <= capacity ? height + before + 12 : 40 + before;
+  }
+
+  async table(spec: TableSpec): Promise<void> {
+    let fit = fitTable(this, spec, this.contentWidth);
+    if (!fit.fits && spec.wide === 'landscape' && !this.landscape) {
+      // too many amount columns for a portrait page even at the smallest type: a landscape page
+      this.newPage('landscape');
+      fit = fitTable(this, spec, this.contentWidth);
+    }
+    const { body, foot, options } = this.tableSetup(spec, fit);
+
+    // keep a table that fits on one page together
+    const capacity = this.bottom - MARGIN.top;
+    if (body.length <= ROWS_PER_CHUNK) {
+      const height = this.measure(options(body, true, 'everyPage'));
+      if (height.total <= capacity) this.ensure(height.total);
+      else this.ensure(height.head + 3 * height.firstRow);
+    } else {
+      this.ensure(18);
+    }
+
     const parts = chunks(body.length);
-    this.ensure(18);
     for (let i = 0; i < parts; i++) {
-      const part = body.slice(i * ROWS_PER_CHUNK, (i + 1) * ROWS_PER_CHUNK);
+      let part = body.slice(i * ROWS_PER_CHUNK, (i + 1) * ROWS_PER_CHUNK);
       const last = i === parts - 1;
-      let firstPage = true;
-      this.autoTable(this.doc, {
-        startY: this.y,
-        margin: { ...MARGIN },
-        theme: 'plain',
-        head,
-        body: part,
-        ...(last && foot.length > 0 ? { foot } : {}),
-        showHead: 'everyPage',
-        showFoot: 'lastPage',
-        rowPageBreak: 'avoid',
-        styles: this.baseStyles(fontSize),
-        headStyles: {
-          fillColor: rgb(t.brandFill),
-          textColor: rgb(t.onBrand),
-          fontStyle: 'bold',
-          valign: 'bottom',
-          lineWidth: 0,
-        },
-        footStyles: {
-          fillColor: rgb(t.footFill),
-          textColor: rgb(t.ink),
-          fontStyle: 'bold',
-          lineWidth: { top: 0.3 },
-          lineColor: rgb(t.ink),
-        },
-        alternateRowStyles: { fillColor: rgb(t.zebra) },
-        columnStyles,
-        // columnStyles align the body only: the head and the totals follow their column
-        didParseCell: (data) => {
-          const align = spec.columns[data.column.index]?.align;
-          if (data.section !== 'body' && align) data.cell.styles.halign = align;
-        },
-        // a continuing chunk: no head where it carries on mid-page (the previous chunk's page
-        // already has it); on every new page it starts, the head again
-        willDrawPage: (data) => {
-          if (i === 0) return;
-          const settings = data.table.settings as { showHead: string };
-          if (firstPage) {
-            firstPage = false;
-            const atTop = (data.cursor?.y ?? 0) <= MARGIN.top + 0.5;
-            if (!atTop) settings.showHead = 'never';
-          } else {
-            settings.showHead = 'everyPage';
-          }
-        },
-      });
-      this.y = this.finalY();
+      if (last && foot.length > 0) {
+        // where would the totals land? If with fewer than KEEP_WITH_TOTAL rows, break before
+        const split = this.splitBeforeTotals(options(part, true, 'everyPage'), i > 0);
+        if (split > 0) {
+          await this.drawChunk(options(part.slice(0, split), false, 'everyPage'), i > 0);
+          this.newPage(this.landscape ? 'landscape' : 'portrait');
+          part = part.slice(split);
+          await this.drawChunk(options(part, true, 'everyPage'), false);
+          await this.progress.step(spec.stage);
+          continue;
+        }
+      }
+      await this.drawChunk(options(part, last, 'everyPage'), i > 0);
       await this.progress.step(spec.stage);
     }
     this.y += 4;
+  }
+
+  /**
+   * Draws one autotable call. A continuing chunk (`continues`) shows no head where it carries on
+   * mid-page (the previous chunk's page already has it), and the head on every page it starts.
+   */
+  private async drawChunk(options: UserOptions, continues: boolean): Promise<void> {
+    let firstPage = true;
+    this.autoTable(this.doc, {
+      ...options,
+      willDrawPage: (data) => {
+        if (!continues) return;
+        const settings = data.table.settings as { showHead: string };
+        if (firstPage) {
+          firstPage = false;
+          const atTop = (data.cursor?.y ?? 0) <= MARGIN.top + 0.5;
+          if (!atTop) settings.showHead = 'never';
+        } else {
+          settings.showHead = 'everyPage';
+        }
+      },
+    });
+    this.y = this.finalY();
+    await Promise.resolve();
+  }
+
+  /** The heights autotable would give a table's head, first row, rows and totals. */
+  private measure(options: UserOptions): {
+    head: number;
+    firstRow: number;
+    rows: number[];
+    foot: number;
+    total: number;
+  } {
+    const table = this.createTable(this.doc, options);
+    const head = table.head.reduce((a, r) => a + r.height, 0);
+    const rows = table.body.map((r) => r.height);
+    const foot = table.foot.reduce((a, r) => a + r.height, 0);
+    return {
+      head,
+      firstRow: rows[0] ?? 0,
+      rows,
+      foot,
+      total: head + rows.reduce((a, b) => a + b, 0) + foot,
+    };
+  }
+
+  /**
+   * The index of the body row to start a new page at so that the totals share their page with
+   * at least KEEP_WITH_TOTAL rows; 0 when they already do (or the chunk is too short to matter).
+   * Follows autotable's pagination: rows are never split, the head repeats on each new page.
+   */
+  private splitBeforeTotals(options: UserOptions, continues: boolean): number {
+    const m = this.measure(options);
+    const n = m.rows.length;
+    if (n <= KEEP_WITH_TOTAL) return 0;
+    let y = this.y + (continues && this.y > MARGIN.top + 0.5 ? 0 : m.head);
+    let onPage = 0;
+    let firstOnPage = 0;
+    for (let r = 0; r < n; r++) {
+      if (y + m.rows[r]! > this.bottom) {
+        y = MARGIN.top + m.head;
+        onPage = 0;
+        firstOnPage = r;
+      }
+      y += m.rows[r]!;
+      onPage++;
+    }
+    if (y + m.foot > this.bottom) return n - KEEP_WITH_TOTAL; // the totals alone on a page
+    if (onPage >= KEEP_WITH_TOTAL || firstOnPage === 0) return 0;
+    return n - KEEP_WITH_TOTAL;
   }
 
   /** The running header (all pages but the cover) and the "Page X of Y" footer (all pages). */
@@ -447,7 +592,10 @@ export class DocWriter {
       doc.line(MARGIN.left, h - 12, right, h - 12);
       this.font(SIZE.chrome, false, t.muted);
       doc.text(this.clean(c.footerLeft), MARGIN.left, h - 8, { baseline: 'bottom' });
-      doc.text(`Page ${i} of ${n}`, right, h - 8, { baseline: 'bottom', align: 'right' });
+      doc.text(c.pageOf ? c.pageOf(i, n) : `Page ${i} of ${n}`, right, h - 8, {
+        baseline: 'bottom',
+        align: 'right',
+      });
     }
   }
 
@@ -464,4 +612,87 @@ export class DocWriter {
 /** A cell of a table: right-aligned amounts and bold totals are set by the column and foot. */
 export function cell(content: string, styles: Partial<Styles>): CellDef {
   return { content, styles };
+}
+
+/** A column whose cells never wrap: an amount, a count, a percent. */
+export function isFigure(c: Column): boolean {
+  return c.nowrap ?? c.align === 'right';
+}
+
+/** The smallest table type a document uses, in points, before a table gives up fitting. */
+export const MIN_TABLE_SIZE = 6;
+
+/** Cell padding left plus right (baseStyles), mm, and a hair for rounding in autotable. */
+const PADDING_X = 3.2 + 0.4;
+
+function cellText(c: Cell): { text: string; bold: boolean } {
+  if (typeof c === 'string') return { text: c, bold: false };
+  return { text: String(c.content ?? ''), bold: c.styles?.fontStyle === 'bold' };
+}
+
+/**
+ * The type size and column widths at which a table's figures never wrap: each figure column at
+ * least as wide as its widest cell (body, head's longest word, bold totals), each text column at
+ * least as wide as its longest word; what is left shared by the columns' weights. Starts at the
+ * table's size and steps down to MIN_TABLE_SIZE; `fits` is false when even that is too wide.
+ * Widths are measured once at 10 pt with jsPDF's own metrics and scaled (widths are linear in
+ * the size).
+ */
+export function fitTable(
+  w: DocWriter,
+  spec: TableSpec,
+  width: number,
+): { fontSize: number; widths: number[]; fits: boolean } {
+  const doc = w.doc;
+  const REF = 10;
+  const measure = (text: string, bold: boolean) => {
+    doc.setFont(FONT, bold ? 'bold' : 'normal');
+    doc.setFontSize(REF);
+    return doc.getTextWidth(w.clean(text));
+  };
+  const longestWord = (text: string, bold: boolean) =>
+    Math.max(0, ...text.split(/\s+/).map((word) => (word === '' ? 0 : measure(word, bold))));
+  const need = spec.columns.map((c, i) => {
+    let most = longestWord(c.header, true);
+    const figure = isFigure(c);
+    const rows: [readonly Row[], boolean][] = [
+      [spec.body, false],
+      [spec.foot ?? [], true],
+    ];
+    for (const [section, bold] of rows) {
+      for (const row of section) {
+        const cell = row[i];
+        if (cell === undefined) continue;
+        const { text, bold: b } = cellText(cell);
+        if (text === '') continue;
+        const wide = figure ? measure(text, bold || b) : longestWord(text, bold || b);
+        if (wide > most) most = wide;
+      }
+    }
+    return most / REF; // mm per point
+  });
+  const weights = spec.columns.map((c) => c.weight);
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  const start = spec.fontSize ?? SIZE.table;
+  for (let size = start; size >= MIN_TABLE_SIZE - 1e-9; size -= 0.25) {
+    const min = need.map((n) => n * size + PADDING_X);
+    if (min.reduce((a, b) => a + b, 0) > width) continue;
+    return { fontSize: size, widths: share(width, weights, totalWeight, min), fits: true };
+  }
+  const min = need.map((n) => n * MIN_TABLE_SIZE + PADDING_X);
+  const sum = min.reduce((a, b) => a + b, 0);
+  return { fontSize: MIN_TABLE_SIZE, widths: min.map((m) => (m * width) / sum), fits: false };
+}
+
+/**
+ * Shares `width` by weight, giving every column at least its minimum: columns below their
+ * minimum get it, and what they take comes off the others in proportion to their spare width.
+ */
+function share(width: number, weights: number[], total: number, min: number[]): number[] {
+  const widths = weights.map((wt) => (width * wt) / total);
+  const deficit = widths.reduce((a, wd, i) => a + Math.max(0, min[i]! - wd), 0);
+  if (deficit <= 0) return widths;
+  const spare = widths.map((wd, i) => Math.max(0, wd - min[i]!));
+  const spareSum = spare.reduce((a, b) => a + b, 0);
+  return widths.map((wd, i) => (wd <= min[i]! ? min[i]! : wd - (deficit * spare[i]!) / spareSum));
 }

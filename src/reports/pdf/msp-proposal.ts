@@ -11,6 +11,7 @@ import { formatKpi, resultKpis, type KpiId } from '../kpis';
 import { platformAmounts } from '../totals';
 import { assumptionsSection, coverRows, identitySection, monthlyChart } from './common';
 import { drawCover } from './cover';
+import { priceListSection } from './price-list';
 import { chunks, type DocWriter, type Row } from './layout';
 import {
   activeMonths,
@@ -29,7 +30,8 @@ export function mspProposalSteps(ctx: DocContext): number {
   const { scenario } = ctx;
   const apps = scenario.mainApps.length + scenario.customers.reduce((n, c) => n + c.apps.length, 0);
   return (
-    10 +
+    11 +
+    4 +
     chunks(scenario.customers.length) +
     chunks(apps) +
     chunks(fixedTermCommitments(scenario, ctx.quote).length)
@@ -57,13 +59,15 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
   const money = fmt.money;
   const msp = scenario.preparedFor.company || scenario.brand.name || 'the MSP';
 
+  // the vendor issues this proposal: its name heads the cover, the MSP is the recipient
   drawCover(w, {
     kindLabel: 'Proposal',
     title: MSP_PROPOSAL_TITLE,
     subtitle: scenario.title,
-    brandName: scenario.brand.name,
-    logo: scenario.brand.logo,
-    rows: coverRows(ctx),
+    brandName: table.vendorName,
+    logo: null,
+    recipient: { caption: `Prepared for ${msp}`, logo: scenario.brand.logo },
+    rows: [['From', table.vendorName], ...coverRows(ctx, msp)],
   });
   await w.progress.step('Cover');
 
@@ -84,6 +88,9 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
     ['Projected margin', `${money(totals.margin)} (${fmt.pct(totals.marginPct)})`],
   ]);
   await w.progress.step('Summary');
+
+  await priceListSection(w, ctx);
+  await w.progress.step('Price list');
 
   // --- platform ------------------------------------------------------------------------------
   const p = quote.platform;
@@ -106,7 +113,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
     ['Own infrastructure', `${money(scenario.platform.infraCostMonthly)} a month`],
   );
   w.keyValues(sizing);
-  w.h2('Platform costs by year');
+  w.h2('Platform costs by year', 45);
   await w.table({
     stage: 'Platform',
     columns: [
@@ -163,7 +170,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
   });
 
   // --- term discounts ------------------------------------------------------------------------
-  w.h1('Term discounts');
+  w.h1('Term discounts', 70);
   w.para('Fixed-Term licenses are discounted by the length of the term committed to:');
   await w.table({
     stage: 'Term discounts',
@@ -178,7 +185,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
   });
   const waterfall = ctx.deal.waterfall();
   if (waterfall) {
-    w.h2('What the discounts save on this deal');
+    w.h2('What the discounts save on this deal', 42);
     await w.table({
       stage: 'Term discounts',
       columns: [
@@ -228,7 +235,7 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
 
   // --- totals --------------------------------------------------------------------------------
   const series = monthlySeries(quote);
-  w.h1('Totals');
+  w.h1('Totals', 55);
   await w.table({
     stage: 'Totals',
     columns: [

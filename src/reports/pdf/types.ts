@@ -7,6 +7,7 @@ import type {
   Scenario,
 } from '../../engine/index';
 import type { PricedDeal } from '../priced-deal';
+import type { DocumentLanguage } from './customer-labels';
 import type { DocumentFormat } from './format';
 import type { DocumentKind } from './identity';
 import type { TableNames } from './shape';
@@ -28,6 +29,10 @@ export interface DocumentInput {
   today: string;
   /** The customer line of a customer proposal (required for it, ignored otherwise). */
   customerId?: string | undefined;
+  /** The customer proposal's language (English by default; the other documents are English). */
+  lang?: DocumentLanguage | undefined;
+  /** The distributor or partner a `partner-statement` is for (required for it). */
+  partyId?: string | undefined;
   /** DejaVu Sans regular and bold (the subsets in src/reports/pdf/fonts/). */
   fonts: { regular: Uint8Array; bold: Uint8Array };
 }
@@ -49,6 +54,13 @@ export interface DocContext {
   readonly digits: number;
   readonly proposalNumber: string;
   readonly validUntil: string;
+  /**
+   * Whether the table's `validUntil` is before the document's date: its prices are then
+   * indicative, and no document states a validity (it would lie in the past).
+   */
+  readonly expired: boolean;
+  /** The document's language: `en` but for a customer proposal written in another. */
+  readonly lang: DocumentLanguage;
   /** The options the engine's companions (waterfall, volume, series) are run with. */
   readonly options: QuoteOptions;
 }

@@ -177,6 +177,26 @@ describe('the Documents panel', () => {
     expect(status()).toHaveTextContent('Building customer proposal for Łódź Telekom… 0 %');
   });
 
+  it("writes the customer proposal in the chosen language, and a partner's commission statement for the chosen party", async () => {
+    const fake = fakeBuilder();
+    captureDownloads();
+    const { user } = renderPanel(fake.build);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'Polski');
+    await user.click(button('Customer proposal (PDF)'));
+    expect(fake.last().request).toMatchObject({ kind: 'customer-proposal', lang: 'pl' });
+    await act(async () => fake.last().resolve({ bytes: PDF_BYTES, fileName: 'c.pdf' }));
+
+    const partner = sampleScenario().channel.partners[0]!;
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Distributor or partner' }),
+      `${partner.name} (partner)`,
+    );
+    await user.click(button('Commission statement (PDF)'));
+    expect(fake.last().request).toMatchObject({ kind: 'partner-statement', partyId: partner.id });
+    expect(fake.last().request).not.toHaveProperty('customerId');
+    expect(status()).toHaveTextContent(`Building commission statement for ${partner.name}`);
+  });
+
   it('says what failed in an alert, downloads nothing and leaves the scenario alone', async () => {
     const fake = fakeBuilder();
     const downloads = captureDownloads();

@@ -43,12 +43,12 @@ describe.skipIf(!HAVE_PDF_TOOLS)('the documents of the sample plan, as a reader 
   const quote = input.quote;
   const totals = quote.totals!;
   const c1 = quote.customers.find((c) => c.id === 'c1')!;
-  const files: Record<string, { path: string; text: string }> = {};
+  const files: Record<string, { path: string; text: string; cover: string }> = {};
 
   beforeAll(async () => {
     for (const kind of ['msp-proposal', 'internal-report'] as const) {
       const { path } = await buildToFile(inputOf(kind));
-      files[kind] = { path, text: pdfText(path) };
+      files[kind] = { path, text: pdfText(path), cover: pdfText(path, 1) };
     }
   });
 
@@ -73,7 +73,13 @@ describe.skipIf(!HAVE_PDF_TOOLS)('the documents of the sample plan, as a reader 
       expect(text).toMatch(/Valid until\s+December 22, 2026/);
       expect(text).toMatch(/Date\s+November 22, 2026/);
       expect(text).toMatch(/Prepared for\s+Oliver Grant, Northwind MSP/);
-      expect(text).toContain('Northwind Shield');
+      // the vendor issues its proposal to the MSP; the internal report carries the MSP's brand
+      if (kind === 'msp-proposal') {
+        expect(files[kind]!.cover).toMatch(/^\s*TR7\s+PREPARED FOR NORTHWIND MSP/);
+        expect(files[kind]!.cover).toMatch(/From\s+TR7/);
+      } else {
+        expect(text).toContain('Northwind Shield');
+      }
       expect(text).toMatch(/Horizon\s+36 months, January 2027 to December 2029/);
       expect(text).toMatch(/Version\s+2026\.11/);
       expect(text).toMatch(/Product\s+tr7-service-provider/);

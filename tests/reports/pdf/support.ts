@@ -84,6 +84,8 @@ export function inputOf(
     today: o.today ?? TODAY,
     fonts,
     ...(o.customerId === undefined ? {} : { customerId: o.customerId }),
+    ...(o.partyId === undefined ? {} : { partyId: o.partyId }),
+    ...(o.lang === undefined ? {} : { lang: o.lang }),
   };
 }
 
