@@ -447,6 +447,9 @@ export function fillPaygMonths(
   let rate = p.rate;
   let mbps = p.mbps;
   let vServices = p.vServices;
+  let lastHours = -1;
+  let lastRate: Exact = -1;
+  let lastLicense = 0;
   for (let m = p.start; m <= p.paygUntil; m++) {
     let profile = p.hours;
     if (plan !== null) {
@@ -460,7 +463,14 @@ export function fillPaygMonths(
     }
     const hours = paygHoursIn(profile, calendar[m - 1]!);
     out.hours[m] = hours;
-    out.license[m] = paygMonthly(t, hours, rate);
+    // a flat profile below every month's cap gives the same hours month after month: one
+    // rounding per distinct (hours, rate), the same result
+    if (hours !== lastHours || rate !== lastRate) {
+      lastLicense = paygMonthly(t, hours, rate);
+      lastHours = hours;
+      lastRate = rate;
+    }
+    out.license[m] = lastLicense;
     out.mbps[m] = mbps;
     out.vServices[m] = vServices;
   }

@@ -10,7 +10,13 @@ import {
   type Quote,
   type Scenario,
 } from '../../src/engine/index';
-import { TABLE_VARIANTS, todayArb, validScenarioArb } from '../oracle/arbitraries';
+import {
+  mutate,
+  mutationsArb,
+  TABLE_VARIANTS,
+  todayArb,
+  validScenarioArb,
+} from '../oracle/arbitraries';
 import { referenceQuote } from '../oracle/reference';
 import { examplesUrl, VERSION_1_EXAMPLES, withoutVersion2Fields } from '../support/examples';
 import { parseScenario } from '../support/scenarios';
@@ -418,4 +424,32 @@ describe('a line without changes prices the same as in version 1', () => {
       );
     });
   }
+
+  it('version-1 scenarios that break table or cross-field rules: the same issues after migration', () => {
+    const refTable = TABLE_VARIANTS['example']!;
+    const engineTable = PriceTableSchema.parse(structuredClone(refTable));
+    fc.assert(
+      fc.property(
+        validScenarioArb(refTable, 3),
+        mutationsArb,
+        todayArb,
+        (document, breaks, today) => {
+          const broken = structuredClone(document);
+          for (const [mutation, pick] of breaks) mutate(broken, refTable, mutation, pick);
+          const quote = calculateQuote(parseScenario(structuredClone(broken)), engineTable, {
+            today,
+          });
+          const reference = referenceQuote(broken, engineTable, today, null);
+          const keys = (q: { issues: readonly { level: string; code: string; path: string }[] }) =>
+            q.issues
+              .filter((i) => i.code !== 'no-revenue')
+              .map((i) => `${i.level} ${i.code} ${i.path}`)
+              .sort();
+          expect(keys(quote)).toEqual(keys(reference));
+          expect(quote.totals === null).toBe(reference.totals === null);
+        },
+      ),
+      { numRuns: Math.max(40, Math.round(RUNS / 2)) },
+    );
+  });
 });
