@@ -197,9 +197,8 @@ describe.skipIf(!chromiumInstalled())('a deal entered through the wizard', () =>
       marginPct: totals.marginPct === null ? '—' : `${totals.marginPct} %`,
       mrr: money(totals.mrrFinal),
       breakEven:
-        totals.breakEvenMonth === null
-          ? 'Not within the horizon'
-          : `Month ${totals.breakEvenMonth}`,
+        // the summary's compact wording (src/features/summary/Summary.tsx)
+        totals.breakEvenMonth === null ? 'Not in horizon' : `Month ${totals.breakEvenMonth}`,
     };
     await expect.poll(async () => (await shown()).tcv).toBe(expected.tcv);
     expect(await shown()).toMatchObject(expected);
