@@ -7,7 +7,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { SchemaProblem } from '../engine/index';
+import { megabytes, PRICE_TABLE_MAX_BYTES, type SchemaProblem } from '../engine/index';
 import { bundledRegistry } from '../price-tables/bundled';
 import {
   identityLabel,
@@ -26,8 +26,11 @@ export const CUSTOM_TABLES_KEY = 'spc:custom-tables';
 export const CUSTOM_TABLES_DAMAGED_KEY = 'spc:custom-tables:damaged';
 /** The version of what is stored under CUSTOM_TABLES_KEY (its migrations are in formats.ts). */
 export { CUSTOM_TABLES_VERSION } from './formats';
-/** The largest file accepted, in bytes of UTF-8. */
-export const MAX_TABLE_BYTES = 5 * 1024 * 1024;
+/**
+ * The largest file accepted, in bytes of UTF-8: the one definition in src/engine/limits.ts,
+ * which the CLI reads through too (ADR 022).
+ */
+export const MAX_TABLE_BYTES = PRICE_TABLE_MAX_BYTES;
 /** Deeper JSON than this is no price table (the schema's deepest path is 7). */
 const MAX_DEPTH = 32;
 /** Keys that could reach an object's prototype when copied; refused anywhere in a file. */
@@ -106,7 +109,7 @@ export function loadCustomTable(name: string, text: string, registry: Registry):
     if (text.length > MAX_TABLE_BYTES || utf8Length(text) > MAX_TABLE_BYTES) {
       return fail(
         '',
-        `the file is larger than ${MAX_TABLE_BYTES / (1024 * 1024)} MB; a price table is far smaller`,
+        `the file is larger than ${megabytes(MAX_TABLE_BYTES)}; a price table is far smaller`,
       );
     }
     if (text.trim() === '') return fail('', 'the file is empty');
