@@ -9,6 +9,8 @@ import { sampleScenario } from '../../src/state/sample';
 
 /** Opens `scenario` as if on first run: no history, no notice, no other tab's save waiting. */
 export function openScenario(scenario: Scenario): void {
+  // a save still waiting for its timer is written now, not into the next test's storage
+  scenarioStore.getState().flush();
   window.location.hash = '';
   scenarioStore.setState({ scenario, history: EMPTY_HISTORY, notice: null, conflict: null });
 }
