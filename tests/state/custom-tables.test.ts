@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { problemTotal } from '../../src/engine/index';
 import { bundledRegistry } from '../../src/price-tables/bundled';
 import { findTable } from '../../src/price-tables/registry';
 import { scenarioStore } from '../../src/state/app-store';
@@ -88,6 +89,35 @@ describe('loadCustomTable', () => {
         },
       ],
     });
+  });
+
+  it('refuses a table with a negative price, naming the price (issue 11, finding 6)', () => {
+    const doc = JSON.parse(vendor()) as {
+      service: { fixedTerm: { monthlyList: Record<string, Record<string, string>> } };
+    };
+    doc.service.fixedTerm.monthlyList.essential!['1g'] = '-820.00';
+    const result = loadCustomTable('credit.json', JSON.stringify(doc), bundledRegistry);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      {
+        path: 'service.fixedTerm.monthlyList.essential.1g',
+        message: expect.stringMatching(/at least 0/) as unknown as string,
+      },
+    ]);
+  });
+
+  it('lists at most 50 problems of a broken table, the last counting the rest (finding 6)', () => {
+    // every price written as a number instead of a string: one problem per price
+    const text = vendor().replace(/"(-?\d+\.\d+)"/g, '$1');
+    const result = loadCustomTable('numbers.json', text, bundledRegistry);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const prices = (vendor().match(/"(-?\d+\.\d+)"/g) ?? []).length;
+    expect(prices).toBeGreaterThan(50);
+    expect(result.problems).toHaveLength(50);
+    expect(result.problems[49]!.message).toMatch(/^and \d+ more problems/);
+    expect(problemTotal(result.problems)).toBeGreaterThanOrEqual(prices);
   });
 
   it('refuses the identity of a bundled table', () => {
