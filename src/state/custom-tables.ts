@@ -383,7 +383,11 @@ export function createCustomTablesStore(options: Options): StoreApi<CustomTables
             );
             return;
           }
-          if (damaged?.raw === fresh) damaged = { ...damaged, key };
+          // told once a copy exists: the list seen at load, or one another tab left since
+          damaged =
+            damaged?.raw === fresh
+              ? { ...damaged, key }
+              : { raw: fresh, why: read.why, key, names: null };
         }
       }
       base = items;

@@ -459,6 +459,21 @@ describe('the custom tables in storage (issue 11: nothing lost, two tabs)', () =
     expect(store.getState().notice).toBeNull();
   });
 
+  it('copies aside a list another tab left unreadable before writing over it, and says where', () => {
+    const q = quotaStorage();
+    const store = createCustomTablesStore({ storage: q.storage, bundled: bundledRegistry });
+    store.getState().add('acme.json', vendor());
+    const newer = JSON.stringify({ version: 99, tables: [] });
+    q.items.set(CUSTOM_TABLES_KEY, newer); // a newer app in another tab
+    store.getState().add('beta.json', beta());
+    const [key] = asideKeys(q.items);
+    expect(q.items.get(key!)).toBe(newer);
+    expect(store.getState().notice).toMatch(
+      new RegExp(`could not be read \\(.*newer version.*\\)\\. A copy was kept under "${key}"`),
+    );
+    expect(storedVersions(q.storage)).toEqual([BETA.version]);
+  });
+
   it('does not count a write that cannot be read back', () => {
     const q = quotaStorage();
     const storage = { ...q.storage, setItem: () => undefined }; // a storage that drops writes
