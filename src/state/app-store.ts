@@ -24,14 +24,29 @@ function browserStorage() {
   }
 }
 
-/** The app's one store: the open scenario, saved in this browser. */
-export const scenarioStore = createScenarioStore({ storage: browserStorage(), now: Date.now });
+/**
+ * The app's one store: the open scenario, saved in this browser. An edit's save runs on a
+ * zero-delay timer, after the edit is rendered (ADR 021, addendum: the edit → KPIs budget).
+ */
+export const scenarioStore = createScenarioStore({
+  storage: browserStorage(),
+  now: Date.now,
+  schedule: (run) => void setTimeout(run, 0),
+});
 
-// Another tab saved the open scenario: this tab asks before it saves again (ADR 021).
 if (typeof window !== 'undefined') {
+  // Another tab saved the open scenario: this tab asks before it saves again (ADR 021).
   window.addEventListener('storage', (event) => {
     if (event.key === STORAGE_KEY || event.key === null) scenarioStore.getState().checkOtherTabs();
   });
+  // a save still waiting for its timer is written before the page goes away
+  const flush = () => scenarioStore.getState().flush();
+  window.addEventListener('pagehide', flush);
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') flush();
+    });
+  }
 }
 
 /** Reads from the store; re-renders only when the selected value changes. */

@@ -77,12 +77,19 @@ export interface LibraryState {
   discardDamaged(id: string): void;
   dismissMessage(): void;
   /**
-   * Entries whose last change is not yet written in this browser (storage full or refused);
-   * they stay in this tab, and every later write tries them again.
+   * Entries whose last change (an add, save over, rename, delete or undo) is not yet written in
+   * this browser (storage full or refused); the changes stay in this tab, and every later write
+   * tries them again. A deleted entry is listed here until its deletion is written.
    */
   readonly unsaved: readonly string[];
   /** Takes the library another tab saved (its JSON text), this tab's unsaved changes on top. */
   follow(raw: string | null): void;
+  /**
+   * Drops the changes not yet written and takes the library as storage holds it. The app never
+   * calls it (unsaved changes are retried until written); tests reset the app's library with it
+   * so one test's failed writes cannot be replayed into the next.
+   */
+  forgetUnsaved(): void;
 }
 
 export interface LibraryDependencies {
@@ -464,7 +471,8 @@ export function createLibraryStore({
         const entry = get().entries[index]!;
         commit(
           {
-            entryId: null,
+            // listed in `unsaved` while storage still holds it, so "Deleted" is not said too soon
+            entryId: id,
             apply: (lists) => ({ ...lists, entries: lists.entries.filter((e) => e.id !== id) }),
           },
           { lastDeleted: { entry, index } },
@@ -503,6 +511,18 @@ export function createLibraryStore({
         if (read.newlyDamaged > 0 && read.entries.length === 0) return;
         base = { entries: read.entries, damaged: stable(read.damaged) };
         set({ ...replay(base) });
+      },
+      forgetUnsaved: () => {
+        pending.length = 0;
+        let raw: string | null = null;
+        try {
+          raw = storage.getItem(LIBRARY_KEY) as string | null;
+        } catch {
+          raw = null;
+        }
+        const read = loadLibrary(raw, newId, format);
+        base = { entries: read.entries, damaged: read.damaged };
+        set({ ...base, unsaved: [], lastDeleted: null, message: null });
       },
     };
   });

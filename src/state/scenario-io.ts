@@ -1,4 +1,12 @@
-import { formatPath, ScenarioSchema, type Scenario, type SchemaProblem } from '../engine/index';
+import {
+  formatPath,
+  megabytes,
+  SCENARIO_MAX_CHARS,
+  ScenarioSchema,
+  type Scenario,
+  type SchemaProblem,
+} from '../engine/index';
+import { newerVersionMessage } from '../engine/schema/common';
 import { runMigrations } from '../price-tables/migrations';
 import { scenarioFormat, type ScenarioFormat } from './formats';
 
@@ -9,8 +17,11 @@ import { scenarioFormat, type ScenarioFormat } from './formats';
  * the JSON path it concerns.
  */
 
-/** The largest scenario document opened, in characters (a generous 2 MB). */
-export const SCENARIO_MAX_CHARS = 2 * 1024 * 1024;
+/**
+ * The largest scenario document opened, in characters: the one definition in
+ * src/engine/limits.ts, which the CLI reads through too (ADR 022), re-exported for the app.
+ */
+export { SCENARIO_MAX_CHARS };
 
 /** How deep a document may nest; a scenario nests about 6 levels. */
 export const SCENARIO_MAX_DEPTH = 32;
@@ -164,7 +175,14 @@ export function openScenario(value: unknown, options: OpenOptions = {}): Scenari
       );
     }
     const migrated = runMigrations(format.migrations, value);
-    if (!migrated.ok) return fail('schemaVersion', migrated.message, source);
+    if (!migrated.ok) {
+      // a newer scenario in the CLI's words too, so the app and `npm run quote` say one sentence
+      const message =
+        migrated.reason === 'newer'
+          ? newerVersionMessage('scenario', version, format.migrations.current)
+          : migrated.message;
+      return fail('schemaVersion', message, source);
+    }
     const parsed = format.validate(migrated.value);
     if (!parsed.ok) return failed([...parsed.problems], source);
     return {
@@ -193,7 +211,7 @@ export function parseScenarioDocument(text: string, options: OpenOptions = {}): 
     if (text.length > SCENARIO_MAX_CHARS) {
       return fail(
         '',
-        `${NOUN[source]} is too large to be a scenario (${Math.round(text.length / 1024)} KB; at most ${SCENARIO_MAX_CHARS / 1024} KB)`,
+        `${NOUN[source]} is too large to be a scenario (${Math.round(text.length / 1024)} KB; at most ${megabytes(SCENARIO_MAX_CHARS)})`,
         source,
       );
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { problemTotal } from '../../src/engine/index';
 import { bundledRegistry } from '../../src/price-tables/bundled';
 import { findTable } from '../../src/price-tables/registry';
 import { scenarioStore } from '../../src/state/app-store';
@@ -8,12 +9,14 @@ import {
   CUSTOM_TABLES_DAMAGED_KEY,
   CUSTOM_TABLES_KEY,
   createCustomTablesStore,
+  followOtherTabs,
   loadCustomTable,
   MAX_TABLE_BYTES,
   type KeyValueStorage,
 } from '../../src/state/custom-tables';
 import { createQuoteSelector } from '../../src/state/quote';
 import { sampleScenario } from '../../src/state/sample';
+import { quotaStorage } from './support/storage';
 
 const sampleText = readFileSync(
   new URL('../../pricing-data/tr7-service-provider/USD/2026.11.json', import.meta.url),
@@ -86,6 +89,35 @@ describe('loadCustomTable', () => {
         },
       ],
     });
+  });
+
+  it('refuses a table with a negative price, naming the price (issue 11, finding 6)', () => {
+    const doc = JSON.parse(vendor()) as {
+      service: { fixedTerm: { monthlyList: Record<string, Record<string, string>> } };
+    };
+    doc.service.fixedTerm.monthlyList.essential!['1g'] = '-820.00';
+    const result = loadCustomTable('credit.json', JSON.stringify(doc), bundledRegistry);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      {
+        path: 'service.fixedTerm.monthlyList.essential.1g',
+        message: expect.stringMatching(/at least 0/) as unknown as string,
+      },
+    ]);
+  });
+
+  it('lists at most 50 problems of a broken table, the last counting the rest (finding 6)', () => {
+    // every price written as a number instead of a string: one problem per price
+    const text = vendor().replace(/"(-?\d+\.\d+)"/g, '$1');
+    const result = loadCustomTable('numbers.json', text, bundledRegistry);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const prices = (vendor().match(/"(-?\d+\.\d+)"/g) ?? []).length;
+    expect(prices).toBeGreaterThan(50);
+    expect(result.problems).toHaveLength(50);
+    expect(result.problems[49]!.message).toMatch(/^and \d+ more problems/);
+    expect(problemTotal(result.problems)).toBeGreaterThanOrEqual(prices);
   });
 
   it('refuses the identity of a bundled table', () => {
@@ -266,19 +298,99 @@ describe('the custom tables store', () => {
     if (result.ok) expect(result.table.custom).toBe(true);
   });
 
-  it('sets a damaged store aside and says so', () => {
-    const storage = memory();
-    storage.setItem(CUSTOM_TABLES_KEY, '{"version":1,"tables":[{"name":');
-    const store = createCustomTablesStore({ storage, bundled: bundledRegistry, now: () => 42 });
-    expect(store.getState().entries).toEqual([]);
-    expect(store.getState().notice).toMatch(/could not be read/);
-    expect(storage.items.get(`${CUSTOM_TABLES_DAMAGED_KEY}:42`)).toBe(
-      '{"version":1,"tables":[{"name":',
+  it('prices nothing from a table another tab removed, and shows one another tab loaded', () => {
+    const { storage } = quotaStorage();
+    const a = createCustomTablesStore({ storage, bundled: bundledRegistry });
+    const b = createCustomTablesStore({ storage, bundled: bundledRegistry });
+    const target = new EventTarget();
+    const stop = followOtherTabs(target as unknown as Window, b);
+    a.getState().add('acme.json', vendor());
+    target.dispatchEvent(
+      Object.assign(new Event('storage'), {
+        key: CUSTOM_TABLES_KEY,
+        newValue: storage.getItem(CUSTOM_TABLES_KEY),
+      }),
+    );
+    expect(b.getState().entries.map((e) => e.table.version)).toEqual(['acme-2027.01']);
+    a.getState().remove(ACME);
+    target.dispatchEvent(
+      Object.assign(new Event('storage'), { key: CUSTOM_TABLES_KEY, newValue: null }),
+    );
+    expect(b.getState().entries).toEqual([]);
+    stop();
+  });
+});
+
+const ACME = { product: 'tr7-service-provider', currency: 'USD', version: 'acme-2027.01' };
+const BETA = { product: 'tr7-service-provider', currency: 'USD', version: 'beta-2027.02' };
+const GAMMA = { product: 'tr7-service-provider', currency: 'USD', version: 'gamma-2027.03' };
+const beta = () => vendor({ version: BETA.version, vendorName: 'Beta' });
+const gamma = () => vendor({ version: GAMMA.version, vendorName: 'Gamma' });
+
+/** The versions of the tables storage holds, in order. */
+function storedVersions(storage: KeyValueStorage): string[] {
+  const raw = storage.getItem(CUSTOM_TABLES_KEY);
+  if (raw === null) return [];
+  const stored = JSON.parse(raw) as { tables: { text: string }[] };
+  return stored.tables.map((t) => (JSON.parse(t.text) as { version: string }).version);
+}
+
+const asideKeys = (items: Map<string, string>) =>
+  [...items.keys()].filter((k) => k.startsWith(`${CUSTOM_TABLES_DAMAGED_KEY}:`));
+
+describe('the custom tables in storage (issue 11: nothing lost, two tabs)', () => {
+  const damagedText = '{"version":1,"tables":[{"name":';
+
+  it('keeps one copy of a list that cannot be read, however often the page reloads', () => {
+    const q = quotaStorage({ [CUSTOM_TABLES_KEY]: damagedText });
+    for (let reload = 0; reload < 3; reload++) {
+      const store = createCustomTablesStore({ storage: q.storage, bundled: bundledRegistry });
+      expect(store.getState().entries).toEqual([]);
+      const [key] = asideKeys(q.items);
+      expect(store.getState().notice).toBe(
+        `The saved custom price tables could not be read (it is not valid JSON). A copy was kept under "${key}" in this browser's storage.`,
+      );
+    }
+    expect(asideKeys(q.items)).toHaveLength(1);
+    expect(q.items.get(asideKeys(q.items)[0]!)).toBe(damagedText);
+    // a different damaged text gets its own copy
+    q.items.set(CUSTOM_TABLES_KEY, `${damagedText}"x`);
+    createCustomTablesStore({ storage: q.storage, bundled: bundledRegistry });
+    expect(asideKeys(q.items)).toHaveLength(2);
+  });
+
+  it('never writes over a list it cannot read until a copy of it is kept, and says so truly', () => {
+    const q = quotaStorage({ [CUSTOM_TABLES_KEY]: damagedText });
+    q.fill();
+    const before = q.snapshot();
+    const store = createCustomTablesStore({ storage: q.storage, bundled: bundledRegistry });
+    expect(store.getState().notice).toMatch(
+      /could not be read \(it is not valid JSON\), and this browser's storage has no room for a copy\. They are left as they were and nothing is saved over them/,
+    );
+    expect(store.getState().notice).not.toMatch(/A copy was kept/);
+
+    // loading a table now keeps it in this tab only: not a byte of storage changes
+    expect(store.getState().add('acme.json', vendor()).ok).toBe(true);
+    expect(store.getState().entries.map((e) => e.table.version)).toEqual([ACME.version]);
+    expect(store.getState().unsaved).toBe(true);
+    expect(store.getState().notice).toMatch(
+      /could not be saved in this browser .*not written over/,
+    );
+    expect(q.snapshot()).toEqual(before);
+
+    // room again: the next change keeps the copy first, then writes both tables
+    q.free();
+    store.getState().add('beta.json', beta());
+    expect(store.getState().unsaved).toBe(false);
+    const [key] = asideKeys(q.items);
+    expect(q.items.get(key!)).toBe(damagedText);
+    expect(storedVersions(q.storage)).toEqual([ACME.version, BETA.version]);
+    expect(store.getState().notice).toBe(
+      `The saved custom price tables could not be read (it is not valid JSON). A copy was kept under "${key}" in this browser's storage.`,
     );
   });
 
-  it('sets aside a saved list with a table that no longer loads, keeping the others', () => {
-    const storage = memory();
+  it('keeps a table that no longer loads in the saved list while no copy of it can be kept', () => {
     const saved = JSON.stringify({
       version: 1,
       tables: [
@@ -286,21 +398,128 @@ describe('the custom tables store', () => {
         { name: 'bad.json', text: '{"schemaVersion": 2}' },
       ],
     });
-    storage.setItem(CUSTOM_TABLES_KEY, saved);
-    const store = createCustomTablesStore({ storage, bundled: bundledRegistry, now: () => 7 });
+    const q = quotaStorage({ [CUSTOM_TABLES_KEY]: saved });
+    q.fill();
+    const store = createCustomTablesStore({ storage: q.storage, bundled: bundledRegistry });
     expect(store.getState().entries.map((e) => e.source)).toEqual(['acme.json']);
-    expect(store.getState().notice).toMatch(/bad\.json/);
-    expect(storage.items.get(`${CUSTOM_TABLES_DAMAGED_KEY}:7`)).toBe(saved);
+    expect(store.getState().notice).toBe(
+      "A saved custom price table could not be loaded again (bad.json). It stays in the saved list as it was (there is no room in this browser's storage for a copy).",
+    );
+    q.free();
+    store.getState().add('beta.json', beta());
+    const stored = JSON.parse(q.items.get(CUSTOM_TABLES_KEY)!) as { tables: { name: string }[] };
+    expect(stored.tables.map((t) => t.name)).toEqual(['acme.json', 'bad.json', 'beta.json']);
+    expect(asideKeys(q.items)).toEqual([]);
   });
 
-  it('keeps a table for the session when storage is full, and says so', () => {
-    const storage = memory();
-    storage.setItem = () => {
-      throw new DOMException('full', 'QuotaExceededError');
-    };
+  it('lets a table that no longer loads leave the list only once a copy of the list is kept', () => {
+    const saved = JSON.stringify({
+      version: 1,
+      tables: [
+        { name: 'acme.json', text: vendor() },
+        { name: 'bad.json', text: '{"schemaVersion": 2}' },
+      ],
+    });
+    const q = quotaStorage({ [CUSTOM_TABLES_KEY]: saved });
+    const store = createCustomTablesStore({ storage: q.storage, bundled: bundledRegistry });
+    const [key] = asideKeys(q.items);
+    expect(q.items.get(key!)).toBe(saved);
+    expect(store.getState().notice).toBe(
+      `A saved custom price table could not be loaded again (bad.json). A copy of the saved list was kept under "${key}" in this browser's storage.`,
+    );
+    // loading adds nothing new on reload, and the original stays until a change is written
+    createCustomTablesStore({ storage: q.storage, bundled: bundledRegistry });
+    expect(asideKeys(q.items)).toHaveLength(1);
+    expect(q.items.get(CUSTOM_TABLES_KEY)).toBe(saved);
+    store.getState().add('beta.json', beta());
+    expect(storedVersions(q.storage)).toEqual([ACME.version, BETA.version]);
+    expect(q.items.get(key!)).toBe(saved);
+  });
+
+  it('keeps a table for the session when storage is full, says so, and unsays it once saved', () => {
+    const q = quotaStorage();
+    const store = createCustomTablesStore({ storage: q.storage, bundled: bundledRegistry });
+    store.getState().add('acme.json', vendor());
+    q.fill();
+    const before = q.snapshot();
+    expect(store.getState().add('beta.json', beta()).ok).toBe(true);
+    expect(store.getState().entries.map((e) => e.table.version)).toEqual([
+      ACME.version,
+      BETA.version,
+    ]);
+    expect(store.getState().unsaved).toBe(true);
+    expect(store.getState().notice).toMatch(
+      /could not be saved in this browser \(the browser storage is full\)\. They stay loaded in this tab until it is closed/,
+    );
+    expect(q.snapshot()).toEqual(before);
+    // a removal makes the list smaller: it fits, and is written with the load that waited
+    store.getState().remove(ACME);
+    expect(storedVersions(q.storage)).toEqual([BETA.version]);
+    expect(store.getState().unsaved).toBe(false);
+    expect(store.getState().notice).toBeNull();
+  });
+
+  it('copies aside a list another tab left unreadable before writing over it, and says where', () => {
+    const q = quotaStorage();
+    const store = createCustomTablesStore({ storage: q.storage, bundled: bundledRegistry });
+    store.getState().add('acme.json', vendor());
+    const newer = JSON.stringify({ version: 99, tables: [] });
+    q.items.set(CUSTOM_TABLES_KEY, newer); // a newer app in another tab
+    store.getState().add('beta.json', beta());
+    const [key] = asideKeys(q.items);
+    expect(q.items.get(key!)).toBe(newer);
+    expect(store.getState().notice).toMatch(
+      new RegExp(`could not be read \\(.*newer version.*\\)\\. A copy was kept under "${key}"`),
+    );
+    expect(storedVersions(q.storage)).toEqual([BETA.version]);
+  });
+
+  it('does not count a write that cannot be read back', () => {
+    const q = quotaStorage();
+    const storage = { ...q.storage, setItem: () => undefined }; // a storage that drops writes
     const store = createCustomTablesStore({ storage, bundled: bundledRegistry });
-    expect(store.getState().add('acme.json', vendor()).ok).toBe(true);
-    expect(store.getState().entries).toHaveLength(1);
-    expect(store.getState().notice).toMatch(/storage is full.*until this tab is closed/);
+    store.getState().add('acme.json', vendor());
+    expect(store.getState().unsaved).toBe(true);
+    expect(store.getState().notice).toMatch(/what was written could not be read back/);
+  });
+
+  it('two tabs loading tables at once keep both', () => {
+    const { storage } = quotaStorage();
+    const a = createCustomTablesStore({ storage, bundled: bundledRegistry });
+    const b = createCustomTablesStore({ storage, bundled: bundledRegistry });
+    a.getState().add('acme.json', vendor());
+    b.getState().add('beta.json', beta()); // b has not seen a's table
+    expect(storedVersions(storage)).toEqual([ACME.version, BETA.version]);
+    expect(b.getState().entries.map((e) => e.table.version)).toEqual([ACME.version, BETA.version]);
+  });
+
+  it('a removal in one tab and a load in another: the removed table does not come back', () => {
+    const { storage } = quotaStorage();
+    const a = createCustomTablesStore({ storage, bundled: bundledRegistry });
+    a.getState().add('acme.json', vendor());
+    a.getState().add('beta.json', beta());
+    const b = createCustomTablesStore({ storage, bundled: bundledRegistry });
+    a.getState().remove(ACME);
+    b.getState().add('gamma.json', gamma()); // b still lists acme
+    expect(storedVersions(storage)).toEqual([BETA.version, GAMMA.version]);
+    a.getState().follow(storage.getItem(CUSTOM_TABLES_KEY));
+    expect(a.getState().entries.map((e) => e.table.version)).toEqual([BETA.version, GAMMA.version]);
+  });
+
+  it('a change that could not be written is written with the next one, on top of the other tab', () => {
+    const q = quotaStorage();
+    const a = createCustomTablesStore({ storage: q.storage, bundled: bundledRegistry });
+    const b = createCustomTablesStore({ storage: q.storage, bundled: bundledRegistry });
+    q.fill();
+    a.getState().add('acme.json', vendor());
+    expect(a.getState().unsaved).toBe(true);
+    q.free();
+    b.getState().add('beta.json', beta());
+    a.getState().follow(q.storage.getItem(CUSTOM_TABLES_KEY));
+    // a's table is still listed while it waits; the next change writes it
+    expect(a.getState().entries.map((e) => e.table.version)).toEqual([BETA.version, ACME.version]);
+    a.getState().add('gamma.json', gamma());
+    expect(storedVersions(q.storage)).toEqual([BETA.version, ACME.version, GAMMA.version]);
+    expect(a.getState().unsaved).toBe(false);
   });
 });

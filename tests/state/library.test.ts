@@ -305,11 +305,23 @@ describe('the library in two tabs (issue 11, finding 3)', () => {
     lib.getState().saveScenarioAs('Kept', titled('Kept'));
     const before = q.items.get(LIBRARY_KEY);
     q.fill();
-    lib.getState().saveScenarioAs('Too much', titled('Too much'));
-    lib.getState().remove(lib.getState().entries[0]!.id);
+    const tooMuch = lib.getState().saveScenarioAs('Too much', titled('Too much'));
+    const kept = lib.getState().entries[0]!.id;
+    lib.getState().remove(kept);
     expect(q.items.get(LIBRARY_KEY)).toBe(before);
     expect(lib.getState().message?.kind).toBe('not-saved');
     expect(lib.getState().message?.message).toMatch(/storage is full/);
+    // the deletion counts as unsaved too, so the page does not say "Deleted" yet
+    expect([...lib.getState().unsaved].sort()).toEqual([kept, tooMuch.id].sort());
+    // a test's reset drops what was not written and shows what storage holds
+    lib.getState().forgetUnsaved();
+    expect(lib.getState().unsaved).toEqual([]);
+    expect(lib.getState().entries.map((e) => e.name)).toEqual(['Kept']);
+    q.free();
+    lib.getState().rename(kept, 'Kept, renamed');
+    expect(names(createLibraryStore({ storage: q.storage, now: Date.now, scenarios }))).toEqual([
+      'Kept, renamed',
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { newerVersionProblem } from '../../src/cli/schema-version';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +94,19 @@ describe('scenario JSON fixtures and migrations', () => {
       expect(opened.problems[0]!.path).toBe('schemaVersion');
       expect(opened.problems[0]!.message).toMatch(/newer version of the app/);
     }
+  });
+
+  it('says of a newer scenario the sentence the CLI says (issue 11, finding 8)', () => {
+    const document = { ...sampleScenario(), schemaVersion: SCENARIO_SCHEMA_VERSION + 98 };
+    const opened = parseScenarioDocument(JSON.stringify(document));
+    const cli = newerVersionProblem(document);
+    expect(cli).not.toBeNull();
+    expect(opened.ok).toBe(false);
+    if (opened.ok) return;
+    expect(opened.problems).toEqual([cli]);
+    // the one-sentence reason is that sentence, capitalised, with one full stop
+    expect(opened.reason.toLowerCase()).toBe(cli!.message.toLowerCase());
+    expect(opened.reason).not.toMatch(/\.\.$|schemaVersion must be/);
   });
 });
 

@@ -317,6 +317,56 @@ describe('two tabs on one scenario (issue 11, finding 3)', () => {
   });
 });
 
+describe('a save after the edit is rendered (the app passes a timer)', () => {
+  /** A scheduler run by hand, like the app's zero-delay timer. */
+  function manual() {
+    const waiting: (() => void)[] = [];
+    return {
+      schedule: (run: () => void) => void waiting.push(run),
+      runAll: () => waiting.splice(0).forEach((run) => run()),
+      get count() {
+        return waiting.length;
+      },
+    };
+  }
+
+  it('writes nothing during the edit, then the newest scenario in one write', () => {
+    const mem = memoryStorage();
+    const timer = manual();
+    const store = createScenarioStore({ storage: mem.storage, now: Date.now, ...timer });
+    store.getState().edit(rename('One'));
+    store.getState().edit(rename('Two'));
+    expect(mem.items.has(STORAGE_KEY)).toBe(false);
+    expect(timer.count).toBe(1);
+    timer.runAll();
+    expect(savedRecord(mem.items).state.scenario).toMatchObject({ title: 'Two' });
+    expect(savedRecord(mem.items).revision).toBe(1);
+  });
+
+  it('flush writes a waiting save at once (the page is hidden or closed)', () => {
+    const mem = memoryStorage();
+    const timer = manual();
+    const store = createScenarioStore({ storage: mem.storage, now: Date.now, ...timer });
+    store.getState().edit(rename('Before closing'));
+    store.getState().flush();
+    expect(savedRecord(mem.items).state.scenario).toMatchObject({ title: 'Before closing' });
+    timer.runAll(); // the timer then has nothing left to do
+    expect(savedRecord(mem.items).revision).toBe(1);
+  });
+
+  it('another tab saving between the edit and its save is still never written over', () => {
+    const mem = memoryStorage();
+    const a = createScenarioStore({ storage: mem.storage, now: Date.now, tabId: 'a' });
+    const timer = manual();
+    const b = createScenarioStore({ storage: mem.storage, now: Date.now, tabId: 'b', ...timer });
+    b.getState().edit(rename('Edited in B'));
+    a.getState().edit(rename('Edited in A'));
+    timer.runAll();
+    expect(savedRecord(mem.items).state.scenario).toMatchObject({ title: 'Edited in A' });
+    expect(b.getState().conflict?.theirs?.title).toBe('Edited in A');
+  });
+});
+
 describe('undo and redo', () => {
   it('undoes and redoes edits in order; a new edit clears redo', () => {
     const store = createScenarioStore({ storage: memoryStorage().storage, now: Date.now });

@@ -426,6 +426,8 @@ function RepriceFigures({
 
 function LoadCustomTable() {
   const add = useCustomTables((s) => s.add);
+  // "Loaded" is said as saved only while storage holds it (issue 11: messages true when shown)
+  const unsaved = useCustomTables((s) => s.unsaved);
   const ids = { heading: useId(), input: useId(), hint: useId() };
   const [result, setResult] = useState<
     | { ok: true; id: TableIdentity; name: string }
@@ -490,7 +492,8 @@ function LoadCustomTable() {
       />
       {result?.ok ? (
         <p role="status">
-          Loaded {identityLabel(result.id)} from {result.name}.
+          Loaded {identityLabel(result.id)} from {result.name}
+          {unsaved ? ' in this tab only: it could not be saved in this browser.' : '.'}
         </p>
       ) : null}
       {result && !result.ok ? (

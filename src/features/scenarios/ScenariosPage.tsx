@@ -35,14 +35,47 @@ function formatSavedAt(iso: string): string {
     : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/**
+ * What an action on the page did. A library change is said as done only while storage holds
+ * it: while the entry is listed in the library's `unsaved`, `notSaved` is shown instead, and
+ * the line turns to `done` by itself once a later write succeeds (issue 11: every message true
+ * at the moment it is shown).
+ */
+interface Status {
+  readonly done: string;
+  readonly entryId?: string;
+  readonly notSaved?: string;
+}
+
+type OnDone = (status: Status | string) => void;
+
+const IN_THIS_TAB_ONLY = 'the library could not be saved in this browser';
+
+function StatusLine({ status }: { status: Status | null }) {
+  const unsaved = useLibraryState((s) => s.unsaved);
+  const text =
+    status === null
+      ? ''
+      : status.entryId !== undefined &&
+          status.notSaved !== undefined &&
+          unsaved.includes(status.entryId)
+        ? status.notSaved
+        : status.done;
+  return (
+    <p role="status" aria-live="polite" className="muted">
+      {text}
+    </p>
+  );
+}
+
 /** The scenario library, scenario JSON files and share links (PRODUCT.md, "Scenarios"). */
 export function ScenariosPage(_props: { query: string }) {
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatusState] = useState<Status | null>(null);
+  const setStatus: OnDone = (next) =>
+    setStatusState(typeof next === 'string' ? { done: next } : next);
   return (
     <div className="scenarios-page">
-      <p role="status" aria-live="polite" className="muted">
-        {status ?? ''}
-      </p>
+      <StatusLine status={status} />
       <LibraryMessages />
       <SaveCurrent onDone={setStatus} />
       <LibraryList onDone={setStatus} />
@@ -91,7 +124,7 @@ function LibraryMessages() {
   );
 }
 
-function SaveCurrent({ onDone }: { onDone: (message: string) => void }) {
+function SaveCurrent({ onDone }: { onDone: OnDone }) {
   const scenario = useScenario();
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
@@ -104,11 +137,11 @@ function SaveCurrent({ onDone }: { onDone: (message: string) => void }) {
     event.preventDefault();
     const entry = lib().saveCurrentAs(name);
     setNaming(false);
-    onDone(
-      lib().unsaved.includes(entry.id)
-        ? `“${entry.name}” is in the library in this tab only: it could not be saved in this browser.`
-        : `Saved “${entry.name}” in the library.`,
-    );
+    onDone({
+      entryId: entry.id,
+      done: `Saved “${entry.name}” in the library.`,
+      notSaved: `“${entry.name}” is in the library in this tab only: it could not be saved in this browser.`,
+    });
   };
   return (
     <section aria-labelledby={`${id}-h`}>
@@ -150,22 +183,31 @@ function SaveCurrent({ onDone }: { onDone: (message: string) => void }) {
   );
 }
 
-function LibraryList({ onDone }: { onDone: (message: string) => void }) {
+function LibraryList({ onDone }: { onDone: OnDone }) {
   const entries = useLibrary();
   const lastDeleted = useLibraryState((s) => s.lastDeleted);
+  const unsaved = useLibraryState((s) => s.unsaved);
   const id = useId();
   return (
     <section aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>Library</h3>
       {lastDeleted ? (
         <div role="status" className="notice">
-          <p>Deleted “{lastDeleted.entry.name}”.</p>
+          <p>
+            {unsaved.includes(lastDeleted.entry.id)
+              ? `“${lastDeleted.entry.name}” is deleted in this tab only: ${IN_THIS_TAB_ONLY}, which still holds it.`
+              : `Deleted “${lastDeleted.entry.name}”.`}
+          </p>
           <div className="button-row">
             <button
               type="button"
               onClick={() => {
                 lib().undoDelete();
-                onDone(`Restored “${lastDeleted.entry.name}”.`);
+                onDone({
+                  entryId: lastDeleted.entry.id,
+                  done: `Restored “${lastDeleted.entry.name}”.`,
+                  notSaved: `“${lastDeleted.entry.name}” is back in this tab only: ${IN_THIS_TAB_ONLY}.`,
+                });
               }}
             >
               Undo delete
@@ -224,7 +266,7 @@ function NameInput(props: {
   );
 }
 
-function LibraryRow({ entry, onDone }: { entry: LibraryEntry; onDone: (message: string) => void }) {
+function LibraryRow({ entry, onDone }: { entry: LibraryEntry; onDone: OnDone }) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(entry.name);
   const id = useId();
@@ -236,9 +278,16 @@ function LibraryRow({ entry, onDone }: { entry: LibraryEntry; onDone: (message: 
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const before = lib().entries.find((e) => e.id === entry.id)?.name;
     lib().rename(entry.id, name);
     finish();
-    onDone(`Renamed to “${lib().entries.find((e) => e.id === entry.id)?.name ?? name}”.`);
+    const after = lib().entries.find((e) => e.id === entry.id)?.name ?? name;
+    if (after === before) return; // nothing changed, nothing to say
+    onDone({
+      entryId: entry.id,
+      done: `Renamed to “${after}”.`,
+      notSaved: `Renamed to “${after}” in this tab only: ${IN_THIS_TAB_ONLY}.`,
+    });
   };
   return (
     <tr>
@@ -278,11 +327,11 @@ function LibraryRow({ entry, onDone }: { entry: LibraryEntry; onDone: (message: 
             aria-label={`Save the open scenario over “${entry.name}”`}
             onClick={() => {
               lib().update(entry.id);
-              onDone(
-                lib().unsaved.includes(entry.id)
-                  ? `The open scenario could not be saved over “${entry.name}” in this browser.`
-                  : `Saved the open scenario over “${entry.name}”.`,
-              );
+              onDone({
+                entryId: entry.id,
+                done: `Saved the open scenario over “${entry.name}”.`,
+                notSaved: `The open scenario is saved over “${entry.name}” in this tab only: ${IN_THIS_TAB_ONLY}.`,
+              });
             }}
           >
             Update
@@ -292,7 +341,13 @@ function LibraryRow({ entry, onDone }: { entry: LibraryEntry; onDone: (message: 
             aria-label={`Duplicate “${entry.name}”`}
             onClick={() => {
               const copy = lib().duplicate(entry.id);
-              if (copy) onDone(`Made “${copy.name}”.`);
+              if (copy) {
+                onDone({
+                  entryId: copy.id,
+                  done: `Made “${copy.name}”.`,
+                  notSaved: `Made “${copy.name}” in this tab only: ${IN_THIS_TAB_ONLY}.`,
+                });
+              }
             }}
           >
             Duplicate
@@ -313,7 +368,11 @@ function LibraryRow({ entry, onDone }: { entry: LibraryEntry; onDone: (message: 
             aria-label={`Delete “${entry.name}”`}
             onClick={() => {
               lib().remove(entry.id);
-              onDone(`Deleted “${entry.name}”.`);
+              onDone({
+                entryId: entry.id,
+                done: `Deleted “${entry.name}”.`,
+                notSaved: `“${entry.name}” is deleted in this tab only: ${IN_THIS_TAB_ONLY}, which still holds it.`,
+              });
             }}
           >
             Delete

@@ -92,6 +92,49 @@ describe('the Scenarios page', () => {
     ).toBeInTheDocument();
   });
 
+  it('says "Deleted", "Renamed" and "Made" only once the library holds the change (issue 11)', async () => {
+    const user = userEvent.setup();
+    render(<ScenariosPage query="" />);
+    await saveAs(user, 'Plan A');
+    const stored = () => window.localStorage.getItem(LIBRARY_KEY);
+    const before = stored();
+    const full = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const status = () => screen.getAllByRole('status')[0]!;
+
+    await user.click(screen.getByRole('button', { name: 'Duplicate “Plan A”' }));
+    expect(status()).toHaveTextContent(
+      'Made “Plan A (copy)” in this tab only: the library could not be saved in this browser.',
+    );
+    expect(status()).not.toHaveTextContent(/^Made “Plan A \(copy\)”\.$/);
+
+    await user.click(screen.getByRole('button', { name: 'Rename “Plan A”' }));
+    const rename = screen.getByLabelText('New name for “Plan A”');
+    await user.clear(rename);
+    await user.type(rename, 'Plan B{Enter}');
+    expect(status()).toHaveTextContent(
+      'Renamed to “Plan B” in this tab only: the library could not be saved in this browser.',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Delete “Plan B”' }));
+    expect(status()).toHaveTextContent(
+      '“Plan B” is deleted in this tab only: the library could not be saved in this browser, which still holds it.',
+    );
+    expect(screen.queryByText('Deleted “Plan B”.')).toBeNull();
+    expect(stored()).toBe(before); // not a byte written
+
+    // room again: the next change writes them all, and the messages say so
+    full.mockRestore();
+    await user.click(screen.getByRole('button', { name: 'Undo delete' }));
+    expect(status()).toHaveTextContent('Restored “Plan B”.');
+    expect(names()).toEqual(['Plan B', 'Plan A (copy)']);
+    expect(JSON.parse(stored()!).state.entries.map((e: { name: string }) => e.name)).toEqual([
+      'Plan B',
+      'Plan A (copy)',
+    ]);
+  });
+
   it('opens a scenario JSON file, and lists the errors of a bad one by path, changing nothing', async () => {
     const user = userEvent.setup({ applyAccept: false });
     render(<ScenariosPage query="" />);
