@@ -21,7 +21,7 @@ import { watchPage, type PageWatch } from './support/page-watch';
 const fixture = new URL('../fixtures/scenarios/v1-sample.json', import.meta.url);
 // The fixture is the sample plan as version 1 wrote it; 24 months instead of 36 and another
 // title make it a plan the app would not show unless it opened this one.
-const v1 = {
+const v1: Record<string, unknown> = {
   ...(JSON.parse(readFileSync(fixture, 'utf8')) as Record<string, unknown>),
   title: 'Kept by version 1 — 24 months',
   horizonMonths: 24,
@@ -34,7 +34,7 @@ function expectedTcv(): string {
   const migrated = migrateScenarioDocument(structuredClone(v1));
   if (!migrated.ok) throw new Error(migrated.message);
   const scenario = ScenarioSchema.parse(migrated.document);
-  expect(scenario.schemaVersion).toBe(2);
+  expect(scenario.schemaVersion).toBe(2); // migrated from the fixture's 1
   const today = new Date().toISOString().slice(0, 10);
   const quote = calculateQuote(scenario, table, { today });
   if (quote.totals === null) throw new Error('the version-1 fixture must price');
