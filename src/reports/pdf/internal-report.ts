@@ -22,7 +22,7 @@ import { drawChart, drawWaterfall, PALETTE } from './charts';
 import { assumptionsSection, coverRows, identitySection, monthlyChart } from './common';
 import { channelParties, partyLabel } from './channel';
 import { drawCover } from './cover';
-import { issuePlace } from './issue-place';
+import { issueText } from '../issue-text';
 import { cell, chunks, SIZE, type DocWriter, type Row, type TableSpec } from './layout';
 import { feesLabel, serviceLabel } from './shape';
 import type { DocContext } from './types';
@@ -362,7 +362,7 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
         { header: 'Message', weight: 5 },
       ],
       body: quote.issues.map((i) => {
-        const { where, message } = issuePlace(i, scenario);
+        const { where, message } = issueText(i, scenario);
         return [i.level === 'warning' ? 'Warning' : i.level, where, message];
       }),
     });
