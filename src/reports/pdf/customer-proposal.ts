@@ -22,7 +22,7 @@ import {
 } from './customer-labels';
 import { drawCover } from './cover';
 import { DocumentInputError } from './errors';
-import type { DocWriter, Row } from './layout';
+import type { DocWriter, Row, TableSpec } from './layout';
 import { periodOf, priceSchedule } from './shape';
 import type { DocContext } from './types';
 
@@ -306,11 +306,9 @@ function invoiceScheduleSection(
   const delay = ctx.scenario.billing?.customers?.paymentDelayMonths ?? 0;
   const month = (m: number) => fmt.period(periodAt(quote, m));
   const span = (a: number, b: number) => (a === b ? month(a) : `${month(a)} – ${month(b)}`);
-  w.h1(L.invoiceSchedule, 50);
   const sentences = [L.invoicedHow(invoiceModeOf(ctx, line))];
   if (toUnits(series.totals.oneOffRevenue, ctx.digits) !== 0n) sentences.push(L.oneOffInvoiced);
   sentences.push(L.invoiceDue(delay));
-  w.para(sentences.join(' '));
   // the count and the amount of each invoice only when some row groups several invoices
   const grouped = runs.some((r) => r.invoices > 1);
   const body: Row[] = runs.map((r) => [
@@ -321,41 +319,43 @@ function invoiceScheduleSection(
     span(r.dueFrom, r.dueTo),
   ]);
   const count = runs.reduce((a, r) => a + r.invoices, 0);
-  return w
-    .table({
-      stage: 'Invoices',
-      columns: [
-        { header: L.invoiceMonth, weight: 2.2 },
-        { header: L.periodCovered, weight: 2.2 },
-        ...(grouped
-          ? [
-              { header: L.invoices, weight: 1, align: 'right' as const },
-              { header: L.perInvoice, weight: 1.6, align: 'right' as const },
-            ]
-          : []),
-        { header: L.amount, weight: 1.6, align: 'right' },
-        { header: L.due, weight: 2.2 },
+  const spec: TableSpec = {
+    stage: 'Invoices',
+    columns: [
+      { header: L.invoiceMonth, weight: 2.2 },
+      { header: L.periodCovered, weight: 2.2 },
+      ...(grouped
+        ? [
+            { header: L.invoices, weight: 1, align: 'right' as const },
+            { header: L.perInvoice, weight: 1.6, align: 'right' as const },
+          ]
+        : []),
+      { header: L.amount, weight: 1.6, align: 'right' },
+      { header: L.due, weight: 2.2 },
+    ],
+    body,
+    foot: [
+      [
+        L.total,
+        '',
+        ...(grouped ? [fmt.count(count), ''] : []),
+        fmt.money(series.totals.revenue),
+        '',
       ],
-      body,
-      foot: [
-        [
-          L.total,
-          '',
-          ...(grouped ? [fmt.count(count), ''] : []),
-          fmt.money(series.totals.revenue),
-          '',
-        ],
-      ],
-    })
-    .then(() => {
-      // a line that runs on past the plan: its later invoices are not priced here
-      const last = series.months[series.months.length - 1]!;
-      const l = line.license;
-      const ends =
-        l.model === 'fixed-term' && !l.renew ? line.startMonth + l.termMonths - 1 : Infinity;
-      const runsOn = Math.min(ends, line.endMonth ?? Infinity) > last.month;
-      if (last.active && runsOn) w.note(L.scheduleUntil(fmt.period(last.period)));
-    });
+    ],
+  };
+  // the heading, its sentences and the table move to a new page together
+  w.h1(L.invoiceSchedule, w.keepWith(spec, 14));
+  w.para(sentences.join(' '));
+  return w.table(spec).then(() => {
+    // a line that runs on past the plan: its later invoices are not priced here
+    const last = series.months[series.months.length - 1]!;
+    const l = line.license;
+    const ends =
+      l.model === 'fixed-term' && !l.renew ? line.startMonth + l.termMonths - 1 : Infinity;
+    const runsOn = Math.min(ends, line.endMonth ?? Infinity) > last.month;
+    if (last.active && runsOn) w.note(L.scheduleUntil(fmt.period(last.period)));
+  });
 }
 
 export async function writeCustomerProposal(w: DocWriter, ctx: DocContext): Promise<void> {

@@ -130,6 +130,37 @@ export function stepAmount(bar: { label: string; amount: string }): string {
   return bar.label.startsWith('−') && bar.amount.startsWith('-') ? bar.amount.slice(1) : bar.amount;
 }
 
+/**
+ * When the money moves (PRICING.md §8): the funding the deal needs before customers' payments
+ * catch up with the vendor's invoices, and the month cash turns for good. From the quote's cash.
+ */
+function cashSummary(w: DocWriter, ctx: DocContext): void {
+  const { quote, fmt, scenario } = ctx;
+  const cash = ctx.totals.cash;
+  const money = fmt.money;
+  const b = scenario.billing;
+  const side = (s: { fixedTerm?: string; paymentDelayMonths?: number } | undefined) => {
+    const delay = s?.paymentDelayMonths ?? 0;
+    const paid =
+      delay === 0 ? 'in the month' : `${delay} month${delay === 1 ? '' : 's'} after the invoice`;
+    return `Fixed-Term invoiced ${s?.fixedTerm ?? 'monthly'}, paid ${paid}`;
+  };
+  const breakEven =
+    cash.breakEvenMonth === null
+      ? 'Not within the horizon'
+      : `Month ${cash.breakEvenMonth} (${fmt.period(quote.months[cash.breakEvenMonth - 1]!.period)})`;
+  w.h2('Cash', 58);
+  w.keyValues([
+    ['Peak funding', `${money(cash.peakFunding)} (the most the cumulative cash falls below zero)`],
+    ['Cash break-even month', breakEven],
+    ['Cash in / out over the horizon', `${money(cash.in)} / ${money(cash.out)}`],
+    ['Net cash over the horizon', money(cash.net)],
+    ['Receivable after the horizon', money(cash.receivableAfterHorizon)],
+    ['Payable after the horizon', money(cash.payableAfterHorizon)],
+    ['Billing', `Vendor: ${side(b?.vendor)}; customers: ${side(b?.customers)}`],
+  ]);
+}
+
 export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promise<void> {
   const { scenario, quote, fmt, names } = ctx;
   const money = fmt.money;
@@ -157,6 +188,7 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
     ],
     body: resultKpis(quote).map((k) => [k.label, formatKpi(k.value, money), k.hint]),
   });
+  cashSummary(w, ctx);
 
   // --- charts --------------------------------------------------------------------------------
   monthlyChart(w, ctx, 'Monthly revenue, cost and margin', true);
