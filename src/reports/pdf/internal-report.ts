@@ -292,19 +292,16 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
   await w.progress.step('Sizing');
 
   // --- PAYG advice ---------------------------------------------------------------------------
-  w.h1('PAYG advice');
   const payg = scenario.customers.flatMap((line, i) =>
     line.license.model === 'payg' && line.license.convertTo === null
       ? [{ line, c: quote.customers[i]! }]
       : [],
   );
   if (payg.length === 0) {
+    w.h1('PAYG advice');
     w.para('The deal has no PAYG lines without a conversion.');
   } else {
-    w.para(
-      'For each PAYG line, the Fixed-Term term that would have cost least over its active months, committing whole terms; none when PAYG is cheapest.',
-    );
-    await w.table({
+    const spec: TableSpec = {
       stage: 'PAYG advice',
       fontSize: 7.5,
       columns: [
@@ -323,7 +320,13 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
         c.advice ? `${fmt.count(c.advice.breakEvenHours)} h/month` : '—',
         c.advice ? money(c.advice.saving) : '—',
       ]),
-    });
+    };
+    // the heading and its sentence stay with the table
+    w.h1('PAYG advice', w.keepWith(spec, 12));
+    w.para(
+      'For each PAYG line, the Fixed-Term term that would have cost least over its active months, committing whole terms; none when PAYG is cheapest.',
+    );
+    await w.table(spec);
   }
 
   // --- white-label volume --------------------------------------------------------------------
