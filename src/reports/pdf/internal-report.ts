@@ -305,8 +305,8 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
       stage: 'PAYG advice',
       fontSize: 7.5,
       columns: [
-        { header: 'Customer line', weight: 2.8 },
-        { header: 'Service', weight: 2.5 },
+        { header: 'Customer line', weight: 2.4 },
+        { header: 'Service', weight: 3.4 },
         { header: 'Average hours', weight: 1.2, align: 'right' },
         { header: 'Advice', weight: 1.6 },
         { header: 'Break-even hours', weight: 1.4, align: 'right' },
