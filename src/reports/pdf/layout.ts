@@ -707,7 +707,6 @@ export function fitTable(
     return most / REF; // mm per point
   });
   const weights = spec.columns.map((c) => c.weight);
-  const totalWeight = weights.reduce((a, b) => a + b, 0);
   const start = spec.fontSize ?? SIZE.table;
   for (let size = start; size >= MIN_TABLE_SIZE - 1e-9; size -= 0.25) {
     const min = need.map((n) => n * size + PADDING_X);
