@@ -29,7 +29,8 @@ import type { DocContext } from './types';
 export const CUSTOMER_PROPOSAL_TITLE = 'Service proposal';
 
 export function customerProposalSteps(): number {
-  return 6;
+  // five sections, the price table and the invoice schedule
+  return 7;
 }
 
 /** Removes the vendor's name from a text the table supplies ("TR7 Essential" → "Essential"). */
