@@ -686,6 +686,8 @@ export function fitTable(
     Math.max(0, ...text.split(/\s+/).map((word) => (word === '' ? 0 : measure(word, bold))));
   /** Each text column's widest cell unwrapped (mm per point): more than that is wasted on it. */
   const natural = spec.columns.map(() => 0);
+  /** Each column's header on one line (mm per point). */
+  const header = spec.columns.map((c) => measure(c.header, true) / REF);
   const need = spec.columns.map((c, i) => {
     let most = longestWord(c.header, true);
     const figure = isFigure(c);
@@ -712,8 +714,13 @@ export function fitTable(
     const min = need.map((n) => n * size + PADDING_X);
     if (min.reduce((a, b) => a + b, 0) > width) continue;
     const full = natural.map((n, i) => Math.max(min[i]!, n * size + PADDING_X));
+    const heads = header.map((n, i) => Math.max(min[i]!, n * size + PADDING_X));
     const figures = spec.columns.map(isFigure);
-    return { fontSize: size, widths: shareText(width, weights, min, full, figures), fits: true };
+    return {
+      fontSize: size,
+      widths: shareText(width, weights, min, full, heads, figures),
+      fits: true,
+    };
   }
   const min = need.map((n) => n * MIN_TABLE_SIZE + PADDING_X);
   const sum = min.reduce((a, b) => a + b, 0);
@@ -724,33 +731,43 @@ export function fitTable(
  * The widths of a table whose figures fit: figure columns get what their widest figure needs and
  * text columns share the rest by weight (so a name or a service wraps as little as it can, not
  * because an amount column took a weighted share it does not fill). Width a text column cannot
- * use (its longest text fits unwrapped) goes to the text columns that still wrap, and once none
- * does, to every column by weight.
+ * use (its longest text fits unwrapped) goes to the text columns that still wrap; then figure
+ * columns get room for their header on one line; what is left goes to every column by weight.
  */
 function shareText(
   width: number,
   weights: number[],
   min: number[],
   full: number[],
+  heads: number[],
   figures: boolean[],
 ): number[] {
   const widths = min.slice();
-  const text = weights.map((_, i) => i).filter((i) => !figures[i]);
   let left = width - widths.reduce((a, b) => a + b, 0);
-  // text columns still short of their unwrapped width, filled by weight until none is or no
-  // width is left
-  for (let round = 0; round < text.length && left > 1e-6; round++) {
-    const open = text.filter((i) => widths[i]! < full[i]! - 1e-6);
-    if (open.length === 0) break;
-    const weight = open.reduce((a, i) => a + weights[i]!, 0);
-    let given = 0;
-    for (const i of open) {
-      const give = Math.min((left * weights[i]!) / weight, full[i]! - widths[i]!);
-      widths[i] = widths[i]! + give;
-      given += give;
+  /** Widens `columns` towards `target` by weight until each reaches it or no width is left. */
+  const fill = (columns: number[], target: number[]) => {
+    for (let round = 0; round < columns.length && left > 1e-6; round++) {
+      const open = columns.filter((i) => widths[i]! < target[i]! - 1e-6);
+      if (open.length === 0) break;
+      const weight = open.reduce((a, i) => a + weights[i]!, 0);
+      let given = 0;
+      for (const i of open) {
+        const give = Math.min((left * weights[i]!) / weight, target[i]! - widths[i]!);
+        widths[i] = widths[i]! + give;
+        given += give;
+      }
+      left -= given;
     }
-    left -= given;
-  }
+  };
+  const all = weights.map((_, i) => i);
+  fill(
+    all.filter((i) => !figures[i]),
+    full,
+  );
+  fill(
+    all.filter((i) => figures[i]),
+    heads,
+  );
   if (left > 1e-6) {
     const total = weights.reduce((a, b) => a + b, 0);
     for (let i = 0; i < widths.length; i++) widths[i] = widths[i]! + (left * weights[i]!) / total;
