@@ -76,6 +76,13 @@ export interface LineTrace {
   readonly active: number[];
   /** The line's customers active in the month. */
   readonly customers: number[];
+  /**
+   * What the line's customers are invoiced in each month (§8: a fixed term's recurring amounts
+   * in the month its block is invoiced, everything else in its own month). Sums to `revenue`.
+   */
+  readonly invoices: number[];
+  /** The last month the invoice of each month covers (0 when nothing is invoiced that month). */
+  readonly invoiceCoversTo: number[];
 }
 
 const MODE_OF: Record<BillingMode, number> = { monthly: MONTHLY, annual: ANNUAL, upfront: UPFRONT };
@@ -90,7 +97,7 @@ export function tracedQuote(
   table: PriceTable,
   options: QuoteOptions,
   lineIndices: readonly number[] | null,
-): { quote: Quote; traces: Map<number, LineTrace> } {
+): { quote: Quote; traces: Map<number, LineTrace>; vendorInvoices: number[] } {
   const traces = new Map<number, LineTrace>();
   const t = compileTable(table);
   const header = {
@@ -123,7 +130,7 @@ export function tracedQuote(
   });
 
   const errors = findErrors(scenario, t);
-  if (errors.length > 0) return { quote: invalid(errors), traces };
+  if (errors.length > 0) return { quote: invalid(errors), traces, vendorInvoices: [] };
   try {
     const H = scenario.horizonMonths;
     const tracing: (LineTrace | undefined)[] = [];
@@ -140,6 +147,8 @@ export function tracedQuote(
         distributorCommissions: zeros(),
         active: zeros(),
         customers: zeros(),
+        invoices: zeros(),
+        invoiceCoversTo: zeros(),
       };
       tracing[index] = trace;
       traces.set(index, trace);
@@ -148,10 +157,12 @@ export function tracedQuote(
     return {
       quote: { ...header, ...priced.quote, issues: [...expired, ...priced.warnings] },
       traces,
+      vendorInvoices: priced.vendorInvoices,
     };
   } catch (e) {
     traces.clear();
-    if (e instanceof AmountRangeError) return { quote: invalid([amountOutOfRange(e, t)]), traces };
+    if (e instanceof AmountRangeError)
+      return { quote: invalid([amountOutOfRange(e, t)]), traces, vendorInvoices: [] };
     throw e;
   }
 }
@@ -307,6 +318,8 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
         trace.distributorCommissions[m]! += dc * copies;
         trace.active[m] = 1;
         trace.customers[m]! += copies;
+        trace.invoices[customerInvoice]! += rev;
+        if (trace.invoiceCoversTo[customerInvoice]! < m) trace.invoiceCoversTo[customerInvoice] = m;
       }
     }
     lineSize.revenue += (Math.abs(revRecurring) + Math.abs(revOneOff)) * copies;
@@ -617,5 +630,14 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
       payableAfterHorizon: money(payable),
     },
   };
-  return { quote: { months, customers, platform: sizing.platform, totals }, warnings };
+  // every vendor payment is an invoice of months 1…H paid `vendorDelay` later (§8): shifted
+  // back, the payments are the vendor's invoices by the month they are issued
+  const vendorInvoices = Array.from({ length: H + 1 }, (_, m) =>
+    m === 0 ? 0 : cashVendor[m + vendorDelay]!,
+  );
+  return {
+    quote: { months, customers, platform: sizing.platform, totals },
+    warnings,
+    vendorInvoices,
+  };
 }

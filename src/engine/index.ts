@@ -67,7 +67,7 @@ export type * from './quote-types';
 export { isPriced, quoteErrors } from './quote-types';
 export { effectiveCommission } from './lines';
 export type { CommissionSource, EffectiveCommission } from './lines';
-export { customerSeries } from './line-series';
+export { customerSeries, vendorInvoiceSeries } from './line-series';
 export type { CustomerSeries, CustomerSeriesMonth } from './line-series';
 export {
   applyMarkup,

@@ -37,6 +37,16 @@ export interface CustomerSeriesMonth {
   active: boolean;
   /** The line's customers active in the month, all its cohorts (PRICING.md §7). */
   customers: number;
+  /**
+   * What the line's customers are invoiced this month (PRICING.md §8): a fixed term's recurring
+   * amounts in the month their monthly, annual or upfront block is invoiced, the rest in its own
+   * month. Over the months it sums to `totals.revenue`.
+   */
+  invoiced: string;
+  /** The last month this month's invoice covers (null when nothing is invoiced this month). */
+  invoiceCoversTo: number | null;
+  /** The month this month's invoice is due: the month plus the customers' payment delay. */
+  invoiceDue: number;
 }
 
 export interface CustomerSeries {
@@ -85,6 +95,7 @@ export function customerSeries(
   return indices.map((index) => {
     const trace = traces.get(index) as LineTrace;
     const line = scenario.customers[index]!;
+    const delay = scenario.billing?.customers?.paymentDelayMonths ?? 0;
     const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
     const months = calendar.map(({ period }, i) => {
       const m = i + 1;
@@ -100,6 +111,9 @@ export function customerSeries(
         distributorCommission: money(trace.distributorCommissions[m]!),
         active: trace.active[m] === 1,
         customers: trace.customers[m]!,
+        invoiced: money(trace.invoices[m]!),
+        invoiceCoversTo: trace.invoiceCoversTo[m]! === 0 ? null : trace.invoiceCoversTo[m]!,
+        invoiceDue: m + delay,
       };
     });
     const revenue = sum(trace.revenue);
@@ -123,4 +137,28 @@ export function customerSeries(
       },
     };
   });
+}
+
+/**
+ * What the MSP is invoiced by the vendor in each month of the horizon (PRICING.md §8): fixed-term
+ * licenses in the month their monthly, annual or upfront block is invoiced (`billing.vendor`),
+ * PAYG usage, apps, appliances, support and main apps in their own month; amounts in minor
+ * digits, month 1 first. They sum to `totals.cost` less the MSP's own infrastructure, and are
+ * paid `billing.vendor.paymentDelayMonths` later. Null when the quote has errors.
+ */
+export function vendorInvoiceSeries(
+  scenario: Scenario,
+  table: PriceTable,
+  options: QuoteOptions,
+): { month: number; period: string; invoiced: string; due: number }[] | null {
+  const { quote, vendorInvoices } = tracedQuote(scenario, table, options, null);
+  if (quote.totals === null || quote.issues.some((i) => i.level === 'error')) return null;
+  const digits = minorDigitsOf(table.currency);
+  const delay = scenario.billing?.vendor?.paymentDelayMonths ?? 0;
+  return quote.months.map(({ month, period }) => ({
+    month,
+    period,
+    invoiced: formatScaled(vendorInvoices[month]!, digits),
+    due: month + delay,
+  }));
 }

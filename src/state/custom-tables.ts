@@ -18,6 +18,7 @@ import {
 } from '../price-tables/parse';
 import { withCustomTables, type Registry, type TableEntry } from '../price-tables/registry';
 import { runMigrations } from '../price-tables/migrations';
+import { sha256OfText } from '../price-tables/sha256';
 import { CUSTOM_TABLES_VERSION, customTablesMigrations } from './formats';
 import { hashText } from './store';
 
@@ -133,7 +134,9 @@ export function loadCustomTable(name: string, text: string, registry: Registry):
           : `${identityLabel(table)} is a bundled price table; a custom table needs a version of its own (a price change is a new version)`,
       );
     }
-    return { ok: true, entry: { source: name, sha256: null, table, custom: true } };
+    // the file's bytes as UTF-8, hashed as the CLI hashes a --price-table file: app documents
+    // on a custom table name it by the same SHA-256
+    return { ok: true, entry: { source: name, sha256: sha256OfText(text), table, custom: true } };
   } catch (e) {
     // the checks above should not throw; if one does, the file is refused, not the app
     return fail('', `the file could not be read: ${e instanceof Error ? e.message : String(e)}`);

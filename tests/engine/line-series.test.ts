@@ -6,12 +6,13 @@ import {
   calculateQuote,
   customerSeries,
   PriceTableSchema,
+  vendorInvoiceSeries,
   type CustomerSeries,
   type PriceTable,
   type Quote,
   type Scenario,
 } from '../../src/engine/index';
-import { TABLE_VARIANTS, validScenarioArb } from '../oracle/arbitraries';
+import { TABLE_VARIANTS, validScenarioArb, validScenarioV2Arb } from '../oracle/arbitraries';
 import { minor } from './helpers';
 
 // customerSeries: a customer line's monthly figures, recorded by the quote's own month loop.
@@ -75,6 +76,58 @@ function expectConsistent(s: Scenario, t: PriceTable, today: string): void {
       minor(line.totals.commissions),
     );
   });
+  expectInvoicesAgreeWithCash(s, t, today, quote, series);
+}
+
+/**
+ * PRICING.md §8: a line's invoices sum to its revenue within the horizon; every invoice covers
+ * months from its own onwards; and all lines' invoices, each paid the customers' delay later,
+ * are the quote's cash in (and, past the horizon, its receivable). The vendor's invoices paid
+ * the vendor's delay later are the quote's payments to the vendor, and sum to the cost less
+ * the MSP's own infrastructure.
+ */
+function expectInvoicesAgreeWithCash(
+  s: Scenario,
+  t: PriceTable,
+  today: string,
+  quote: Quote,
+  series: readonly CustomerSeries[],
+): void {
+  const H = s.horizonMonths;
+  const delay = s.billing?.customers?.paymentDelayMonths ?? 0;
+  const paidIn = new Array<bigint>(H + 4).fill(0n);
+  for (const line of series) {
+    expect(sum(line.months.map((m) => m.invoiced))).toBe(minor(line.totals.revenue));
+    for (const m of line.months) {
+      expect(m.invoiceDue).toBe(m.month + delay);
+      if (minor(m.invoiced) !== 0n) {
+        expect(m.invoiceCoversTo).not.toBeNull();
+        expect(m.invoiceCoversTo!).toBeGreaterThanOrEqual(m.month);
+        expect(m.invoiceCoversTo!).toBeLessThanOrEqual(H);
+      }
+      paidIn[m.invoiceDue] = paidIn[m.invoiceDue]! + minor(m.invoiced);
+    }
+  }
+  let receivable = 0n;
+  for (let m = 1; m < paidIn.length; m++) {
+    if (m <= H) expect(paidIn[m]).toBe(minor(quote.months[m - 1]!.cash.in));
+    else receivable += paidIn[m]!;
+  }
+  expect(receivable).toBe(minor(quote.totals!.cash.receivableAfterHorizon));
+
+  const vendor = vendorInvoiceSeries(s, t, { today })!;
+  const vendorDelay = s.billing?.vendor?.paymentDelayMonths ?? 0;
+  expect(vendor).toHaveLength(H);
+  const paidOut = new Array<bigint>(H + 4).fill(0n);
+  for (const v of vendor) {
+    expect(v.due).toBe(v.month + vendorDelay);
+    paidOut[v.due] = paidOut[v.due]! + minor(v.invoiced);
+  }
+  for (let m = 1; m <= H; m++) {
+    expect(paidOut[m]).toBe(minor(quote.months[m - 1]!.cash.outVendor));
+  }
+  const infra = quote.months.reduce((a, m) => a + minor(m.cash.outInfra), 0n);
+  expect(sum(vendor.map((v) => v.invoiced))).toBe(minor(quote.totals!.cost) - infra);
 }
 
 describe('customerSeries', () => {
@@ -118,6 +171,30 @@ describe('customerSeries', () => {
     expect(c5.months[4]!.recurringRevenue).toBe('1450.00');
     expect(c5.totals.revenue).toBe('9200.00');
   });
+
+  it('invoices the cash example by its billing modes and delays (example 5)', () => {
+    const t = PriceTableSchema.parse(read(`${examples}example-table.json`));
+    const s = parseScenario(read(`${examples}example-5-cash.json`));
+    expectConsistent(s, t, '2026-12-01');
+  });
+
+  for (const name of Object.keys(TABLE_VARIANTS)) {
+    it(`invoices add up to revenue and cash on random version-2 scenarios (${name} table)`, () => {
+      const t = PriceTableSchema.parse(structuredClone(TABLE_VARIANTS[name]!));
+      fc.assert(
+        fc.property(validScenarioV2Arb(TABLE_VARIANTS[name]!, 4), (generated) => {
+          // changes over time (§7) give later cohorts their own first month: only the invoice
+          // and cash rules are checked here
+          const s = parseScenario(generated);
+          const quote = calculateQuote(s, t, { today: '2026-12-01' });
+          const series = customerSeries(s, t, { today: '2026-12-01' });
+          if (quote.totals === null) return;
+          expectInvoicesAgreeWithCash(s, t, '2026-12-01', quote, series!);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
 
   for (const name of Object.keys(TABLE_VARIANTS)) {
     it(`adds up on random valid scenarios (${name} table)`, () => {

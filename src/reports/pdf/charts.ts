@@ -203,9 +203,10 @@ export function drawChart(w: DocWriter, spec: ChartSpec): void {
   const bars = spec.bars ?? [];
   const lines = spec.lines ?? [];
   // title, axis labels and legend take about CHART_FRAME mm around the plot
-  const room = w.bottom - w.y - CHART_FRAME;
+  // a chart a second pass moves to a new page takes its full height there
+  const room = w.breakBefore.has(w.blocks.length) ? Infinity : w.bottom - w.y - CHART_FRAME;
   const height = Math.max(spec.minHeight ?? spec.height ?? 55, Math.min(spec.height ?? 55, room));
-  w.ensure(height + CHART_FRAME);
+  w.startBlock(height + CHART_FRAME);
   const n = spec.labels.length;
   const ups = new Array<number>(n).fill(0);
   const downs = new Array<number>(n).fill(0);
@@ -356,7 +357,7 @@ export interface WaterfallSpec {
 export function drawWaterfall(w: DocWriter, spec: WaterfallSpec): void {
   const doc = w.doc;
   const height = spec.height ?? 55;
-  w.ensure(height + 30);
+  w.startBlock(height + 30);
   const values = spec.bars.flatMap((b) => [b.range[0], b.range[1]]);
   const plot = frame(w, spec.title, height, values, spec.axis);
   const n = spec.bars.length;

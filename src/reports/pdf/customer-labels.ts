@@ -98,6 +98,21 @@ export interface CustomerLabels {
   readonly termTotal: string;
   pastPlan(months: number, to: string, end: string): string;
   renews(months: number): string;
+  // the invoice schedule
+  readonly invoiceSchedule: string;
+  /** How the line is invoiced: `monthly`, `annual` or `upfront` (PRICING.md §8). */
+  invoicedHow(mode: 'monthly' | 'annual' | 'upfront'): string;
+  readonly oneOffInvoiced: string;
+  /** When each invoice is due: `delay` months (0 to 3) after it is issued. */
+  invoiceDue(delay: number): string;
+  readonly invoiceMonth: string;
+  readonly periodCovered: string;
+  readonly invoices: string;
+  readonly perInvoice: string;
+  readonly due: string;
+  /** The period a monthly invoice covers when rows group several: its own month. */
+  readonly ownMonth: string;
+  scheduleUntil(end: string): string;
   // terms
   readonly terms: string;
   readonly currency: string;
@@ -179,6 +194,26 @@ const en: CustomerLabels = {
     `The term runs past the period priced above, to ${to}: the total for the term covers all ${m} months, the total for the period only the months to ${end}.`,
   renews: (m) =>
     `After the term, the service renews automatically for further terms of ${m} months.`,
+  invoiceSchedule: 'Invoice schedule',
+  invoicedHow: (mode) =>
+    mode === 'annual'
+      ? 'The service is invoiced annually in advance: each invoice covers up to 12 months of the term.'
+      : mode === 'upfront'
+        ? 'Each term is invoiced in full in advance, in its first month.'
+        : 'The service is invoiced monthly, for the month of service.',
+  oneOffInvoiced: 'One-off charges are on the first invoice.',
+  invoiceDue: (d) =>
+    d === 0
+      ? 'Each invoice is due in the month it is issued.'
+      : `Each invoice is due ${enPlural(d, { one: 'one month', other: `${d} months` })} after it is issued.`,
+  invoiceMonth: 'Invoice month',
+  periodCovered: 'Period covered',
+  invoices: 'Invoices',
+  perInvoice: 'Per invoice',
+  due: 'Due',
+  ownMonth: 'Its own month',
+  scheduleUntil: (end) =>
+    `The schedule covers the plan up to ${end}; the service after that is invoiced on the same terms.`,
   terms: 'Terms',
   currency: 'Currency',
   currencyText: (name, code) => `All prices are in ${code} (${name}).`,
@@ -253,6 +288,26 @@ const de: CustomerLabels = {
   pastPlan: (m, to, end) =>
     `Die Laufzeit reicht über den oben berechneten Zeitraum hinaus, bis ${to}: Die Summe über die Laufzeit umfasst alle ${m} Monate, die Summe im Zeitraum nur die Monate bis ${end}.`,
   renews: (m) => `Nach Ablauf verlängert sich die Leistung automatisch um jeweils ${m} Monate.`,
+  invoiceSchedule: 'Rechnungsplan',
+  invoicedHow: (mode) =>
+    mode === 'annual'
+      ? 'Die Leistung wird jährlich im Voraus berechnet: Jede Rechnung umfasst bis zu 12 Monate der Laufzeit.'
+      : mode === 'upfront'
+        ? 'Jede Laufzeit wird vollständig im Voraus berechnet, in ihrem ersten Monat.'
+        : 'Die Leistung wird monatlich für den jeweiligen Leistungsmonat berechnet.',
+  oneOffInvoiced: 'Einmalige Entgelte stehen auf der ersten Rechnung.',
+  invoiceDue: (d) =>
+    d === 0
+      ? 'Jede Rechnung ist im Monat ihrer Ausstellung fällig.'
+      : `Jede Rechnung ist ${d === 1 ? 'einen Monat' : `${d} Monate`} nach Ausstellung fällig.`,
+  invoiceMonth: 'Rechnungsmonat',
+  periodCovered: 'Leistungszeitraum',
+  invoices: 'Rechnungen',
+  perInvoice: 'Je Rechnung',
+  due: 'Fällig',
+  ownMonth: 'Jeweils der Rechnungsmonat',
+  scheduleUntil: (end) =>
+    `Der Plan umfasst die Rechnungen bis ${end}; danach wird die Leistung zu denselben Bedingungen berechnet.`,
   terms: 'Bedingungen',
   currency: 'Währung',
   currencyText: (name, code) => `Alle Preise in ${code} (${name}).`,
@@ -329,6 +384,26 @@ const fr: CustomerLabels = {
   pastPlan: (m, to, end) =>
     `L’engagement se poursuit au-delà de la période chiffrée ci-dessus, jusqu’à ${to} : le total sur la durée d’engagement couvre les ${m} mois, le total sur la période seulement les mois jusqu’à ${end}.`,
   renews: (m) => `À son terme, le service est renouvelé automatiquement par périodes de ${m} mois.`,
+  invoiceSchedule: 'Échéancier de facturation',
+  invoicedHow: (mode) =>
+    mode === 'annual'
+      ? 'Le service est facturé annuellement à l’avance : chaque facture couvre jusqu’à 12 mois de la période d’engagement.'
+      : mode === 'upfront'
+        ? 'Chaque période d’engagement est facturée intégralement à l’avance, le premier mois.'
+        : 'Le service est facturé chaque mois, pour le mois de service concerné.',
+  oneOffInvoiced: 'Les frais uniques figurent sur la première facture.',
+  invoiceDue: (d) =>
+    d === 0
+      ? 'Chaque facture est payable le mois de son émission.'
+      : `Chaque facture est payable ${d} mois après son émission.`,
+  invoiceMonth: 'Mois de facturation',
+  periodCovered: 'Période couverte',
+  invoices: 'Factures',
+  perInvoice: 'Par facture',
+  due: 'Échéance',
+  ownMonth: 'Le mois facturé',
+  scheduleUntil: (end) =>
+    `L’échéancier couvre la période jusqu’à ${end} ; au-delà, le service est facturé selon les mêmes modalités.`,
   terms: 'Conditions',
   currency: 'Devise',
   currencyText: (name, code) => `Tous les prix sont exprimés en ${code} (${name}).`,
@@ -404,6 +479,26 @@ const es: CustomerLabels = {
   pastPlan: (m, to, end) =>
     `El plazo se extiende más allá del periodo presupuestado arriba, hasta ${to}: el total del plazo cubre los ${m} meses; el total del periodo, solo los meses hasta ${end}.`,
   renews: (m) => `Al finalizar, el servicio se renueva automáticamente por plazos de ${m} meses.`,
+  invoiceSchedule: 'Calendario de facturación',
+  invoicedHow: (mode) =>
+    mode === 'annual'
+      ? 'El servicio se factura anualmente por adelantado: cada factura cubre hasta 12 meses del plazo.'
+      : mode === 'upfront'
+        ? 'Cada plazo se factura íntegramente por adelantado, en su primer mes.'
+        : 'El servicio se factura mensualmente, por cada mes de servicio.',
+  oneOffInvoiced: 'Los cargos únicos se incluyen en la primera factura.',
+  invoiceDue: (d) =>
+    d === 0
+      ? 'Cada factura vence en el mes de su emisión.'
+      : `Cada factura vence ${esPlural(d, { one: 'un mes', other: `${d} meses` })} después de su emisión.`,
+  invoiceMonth: 'Mes de factura',
+  periodCovered: 'Periodo cubierto',
+  invoices: 'Facturas',
+  perInvoice: 'Por factura',
+  due: 'Vencimiento',
+  ownMonth: 'El mes facturado',
+  scheduleUntil: (end) =>
+    `El calendario abarca hasta ${end}; a partir de entonces, el servicio se factura en las mismas condiciones.`,
   terms: 'Condiciones',
   currency: 'Moneda',
   currencyText: (name, code) => `Todos los precios están expresados en ${code} (${name}).`,
@@ -482,6 +577,26 @@ const pl: CustomerLabels = {
     `Okres umowy wykracza poza okres wyceniony powyżej (koniec umowy: ${to}). Suma za okres umowy obejmuje wszystkie miesiące (${m}), suma w okresie — tylko miesiące do końca okresu (${end}).`,
   renews: (m) =>
     `Po zakończeniu umowa przedłuża się automatycznie na kolejne okresy (${plMonths(m)}).`,
+  invoiceSchedule: 'Harmonogram faktur',
+  invoicedHow: (mode) =>
+    mode === 'annual'
+      ? 'Usługa jest fakturowana rocznie z góry: każda faktura obejmuje do 12 miesięcy okresu umowy.'
+      : mode === 'upfront'
+        ? 'Każdy okres umowy jest fakturowany w całości z góry, w jego pierwszym miesiącu.'
+        : 'Usługa jest fakturowana co miesiąc, za dany miesiąc świadczenia.',
+  oneOffInvoiced: 'Opłaty jednorazowe są ujęte w pierwszej fakturze.',
+  invoiceDue: (d) =>
+    d === 0
+      ? 'Każda faktura jest płatna w miesiącu jej wystawienia.'
+      : `Termin płatności każdej faktury: ${plMonths(d)} od jej wystawienia.`,
+  invoiceMonth: 'Miesiąc wystawienia',
+  periodCovered: 'Okres rozliczeniowy',
+  invoices: 'Faktury',
+  perInvoice: 'Kwota faktury',
+  due: 'Termin płatności',
+  ownMonth: 'Miesiąc wystawienia',
+  scheduleUntil: (end) =>
+    `Harmonogram obejmuje okres do: ${end}; później usługa jest fakturowana na tych samych zasadach.`,
   terms: 'Warunki',
   currency: 'Waluta',
   currencyText: (name, code) => `Wszystkie ceny podano w walucie ${code} (${name}).`,

@@ -22,14 +22,15 @@ import {
 } from './customer-labels';
 import { drawCover } from './cover';
 import { DocumentInputError } from './errors';
-import type { DocWriter, Row } from './layout';
+import type { DocWriter, Row, TableSpec } from './layout';
 import { periodOf, priceSchedule } from './shape';
 import type { DocContext } from './types';
 
 export const CUSTOMER_PROPOSAL_TITLE = 'Service proposal';
 
 export function customerProposalSteps(): number {
-  return 6;
+  // five sections, the price table and the invoice schedule
+  return 7;
 }
 
 /** Removes the vendor's name from a text the table supplies ("TR7 Essential" → "Essential"). */
@@ -219,12 +220,143 @@ function oneOffLabel(ctx: DocContext, L: CustomerLabels, line: CustomerLine): st
   return apps === '' ? L.oneOffCharges : L.oneOffSetup(apps);
 }
 
+/** How a line is invoiced (PRICING.md §8): a PAYG line that never converts is always monthly. */
+export function invoiceModeOf(
+  ctx: DocContext,
+  line: CustomerLine,
+): 'monthly' | 'annual' | 'upfront' {
+  if (line.license.model === 'payg' && line.license.convertTo === null) return 'monthly';
+  return line.billing ?? ctx.scenario.billing?.customers?.fixedTerm ?? 'monthly';
+}
+
+/** One row of the invoice schedule: one invoice, or a run of equal monthly invoices. */
+export interface InvoiceRun {
+  readonly fromMonth: number;
+  readonly toMonth: number;
+  /** The months the first invoice covers (a run's invoices each cover their own month). */
+  readonly coversFrom: number;
+  readonly coversTo: number;
+  readonly invoices: number;
+  /** Each invoice's amount, as the engine invoiced it. */
+  readonly each: string;
+  /** The run's amount: each × invoices. */
+  readonly amount: string;
+  readonly dueFrom: number;
+  readonly dueTo: number;
+}
+
 /**
- * Where the customer's invoice schedule (monthly, annual or upfront, with due months) goes once
- * the engine's cash rules exist: a section after the prices. Until then the proposal has none.
+ * The line's invoices by month as the engine invoiced them (`customerSeries`, PRICING.md §8),
+ * consecutive equal invoices that each cover their own month grouped into one row, so that 36
+ * monthly invoices read as one line and an annual term as one row per year.
  */
-function invoiceScheduleSection(_w: DocWriter, _ctx: DocContext, _line: CustomerLine): void {
-  // the engine has no cash rules yet (PRICING.md): nothing to schedule
+export function invoiceRuns(series: CustomerSeries, digits: number): InvoiceRun[] {
+  const runs: InvoiceRun[] = [];
+  for (const m of series.months) {
+    if (m.invoiceCoversTo === null) continue;
+    const own = m.invoiceCoversTo === m.month;
+    const prev = runs[runs.length - 1];
+    if (
+      prev &&
+      own &&
+      prev.coversTo === prev.coversFrom &&
+      prev.fromMonth === prev.coversFrom &&
+      prev.toMonth === m.month - 1 &&
+      prev.each === m.invoiced
+    ) {
+      const invoices = prev.invoices + 1;
+      runs[runs.length - 1] = {
+        ...prev,
+        toMonth: m.month,
+        invoices,
+        amount: fromUnits(toUnits(m.invoiced, digits) * BigInt(invoices), digits),
+        dueTo: m.invoiceDue,
+      };
+      continue;
+    }
+    runs.push({
+      fromMonth: m.month,
+      toMonth: m.month,
+      coversFrom: m.month,
+      coversTo: m.invoiceCoversTo,
+      invoices: 1,
+      each: m.invoiced,
+      amount: m.invoiced,
+      dueFrom: m.invoiceDue,
+      dueTo: m.invoiceDue,
+    });
+  }
+  return runs;
+}
+
+/**
+ * The customer's invoice schedule: when each amount is invoiced (monthly, annually in advance or
+ * a whole term upfront) and when it is due, from the engine's invoices of this line. Within the
+ * plan's horizon, like every amount of the proposal; its total is the line's total.
+ */
+function invoiceScheduleSection(
+  w: DocWriter,
+  ctx: DocContext,
+  L: CustomerLabels,
+  line: CustomerLine,
+  series: CustomerSeries,
+): Promise<void> {
+  const { fmt, quote } = ctx;
+  const runs = invoiceRuns(series, ctx.digits);
+  if (runs.length === 0) return Promise.resolve();
+  const delay = ctx.scenario.billing?.customers?.paymentDelayMonths ?? 0;
+  const month = (m: number) => fmt.period(periodAt(quote, m));
+  const span = (a: number, b: number) => (a === b ? month(a) : `${month(a)} – ${month(b)}`);
+  const sentences = [L.invoicedHow(invoiceModeOf(ctx, line))];
+  if (toUnits(series.totals.oneOffRevenue, ctx.digits) !== 0n) sentences.push(L.oneOffInvoiced);
+  sentences.push(L.invoiceDue(delay));
+  // the count and the amount of each invoice only when some row groups several invoices
+  const grouped = runs.some((r) => r.invoices > 1);
+  const body: Row[] = runs.map((r) => [
+    span(r.fromMonth, r.toMonth),
+    r.invoices > 1 ? L.ownMonth : span(r.coversFrom, r.coversTo),
+    ...(grouped ? [fmt.count(r.invoices), fmt.money(r.each)] : []),
+    fmt.money(r.amount),
+    span(r.dueFrom, r.dueTo),
+  ]);
+  const count = runs.reduce((a, r) => a + r.invoices, 0);
+  const spec: TableSpec = {
+    stage: 'Invoices',
+    columns: [
+      { header: L.invoiceMonth, weight: 2.2 },
+      { header: L.periodCovered, weight: 2.2 },
+      ...(grouped
+        ? [
+            { header: L.invoices, weight: 1, align: 'right' as const },
+            { header: L.perInvoice, weight: 1.6, align: 'right' as const },
+          ]
+        : []),
+      { header: L.amount, weight: 1.6, align: 'right' },
+      { header: L.due, weight: 2.2 },
+    ],
+    body,
+    foot: [
+      [
+        L.total,
+        '',
+        ...(grouped ? [fmt.count(count), ''] : []),
+        fmt.money(series.totals.revenue),
+        '',
+      ],
+    ],
+  };
+  // the heading, its sentences and the table move to a new page together
+  w.h1(L.invoiceSchedule, w.keepWith(spec, 14));
+  w.para(sentences.join(' '));
+  return w.table(spec).then(() => {
+    // a line that runs on past the plan: its later invoices are not priced here
+    const last = series.months[series.months.length - 1]!;
+    const l = line.license;
+    const ends =
+      l.model === 'fixed-term' && !l.renew ? line.startMonth + l.termMonths - 1 : Infinity;
+    const runsOn = Math.min(ends, line.endMonth ?? Infinity) > last.month;
+    if (last.active && runsOn) w.note(L.scheduleUntil(fmt.period(last.period)));
+  });
 }
 
 export async function writeCustomerProposal(w: DocWriter, ctx: DocContext): Promise<void> {
@@ -375,7 +507,7 @@ export async function writeCustomerProposal(w: DocWriter, ctx: DocContext): Prom
     }
     if (commitment.renews) w.note(L.renews(commitment.termMonths));
   }
-  invoiceScheduleSection(w, ctx, line);
+  await invoiceScheduleSection(w, ctx, L, line, series);
 
   await w.progress.step('Commitment');
 

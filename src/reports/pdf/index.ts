@@ -39,7 +39,7 @@ import {
   type DocumentKind,
 } from './identity';
 import { INTERNAL_REPORT_TITLE, internalReportSteps, writeInternalReport } from './internal-report';
-import { DocWriter, FONT, Progress, themeOf, type BuildProgress } from './layout';
+import { blockToMove, DocWriter, FONT, Progress, themeOf, type BuildProgress } from './layout';
 import { MSP_PROPOSAL_TITLE, mspProposalSteps, writeMspProposal } from './msp-proposal';
 import {
   PARTNER_STATEMENT_TITLE,
@@ -246,18 +246,6 @@ export async function buildDocument(
     throw new Error(`the PDF fonts are not TrueType fonts: ${(e as Error).message}`);
   }
   const { JsPDF, autoTable, createTable } = await loadLibraries();
-  const doc = new JsPDF({
-    unit: 'mm',
-    format: 'a4',
-    orientation: 'portrait',
-    compress: true,
-    putOnlyUsedFonts: true,
-  });
-  doc.addFileToVFS(FONT_FILES.regular, binaryString(input.fonts.regular));
-  doc.addFont(FONT_FILES.regular, FONT, 'normal', undefined, 'Identity-H');
-  doc.addFileToVFS(FONT_FILES.bold, binaryString(input.fonts.bold));
-  doc.addFont(FONT_FILES.bold, FONT, 'bold', undefined, 'Identity-H');
-  doc.setFont(FONT, 'normal');
 
   const { scenario, table } = input;
   const numbered = {
@@ -268,13 +256,7 @@ export async function buildDocument(
     customerId: input.customerId,
     partyId: input.partyId,
   };
-  doc.setFileId(documentFileId(numbered));
   const stamp = `D:${input.today.replace(/-/g, '')}000000+00'00'`;
-  try {
-    doc.setCreationDate(stamp);
-  } catch {
-    // a date jsPDF cannot write (after 2037): it keeps its own
-  }
   const customer = input.kind === 'customer-proposal' ? customerOf(ctx).line : null;
   const title = customer
     ? customerLabels(ctx.lang).headerTitle(customer.name)
@@ -282,27 +264,57 @@ export async function buildDocument(
       ? `${TITLES[input.kind]}: ${statementParty(ctx).name}`
       : `${TITLES[input.kind]}: ${scenario.title}`;
   const clean = printable(codePoints);
-  doc.setDocumentProperties({
-    title: clean(title),
-    subject: clean(customer ? title : scenario.title),
-    author: clean(
-      customer ? mspBrand(ctx) : scenario.preparedBy.company || scenario.preparedBy.name,
-    ),
-    creator: clean(customer ? mspBrand(ctx) : 'Service Provider Configurator'),
-  });
 
-  const w = new DocWriter(
-    doc,
-    autoTable,
-    createTable,
-    themeOf(scenario.brand.primaryColor),
-    clean,
-    progress,
-  );
-  if (input.kind === 'msp-proposal') await writeMspProposal(w, ctx);
-  else if (input.kind === 'customer-proposal') await writeCustomerProposal(w, ctx);
-  else if (input.kind === 'partner-statement') await writePartnerStatement(w, ctx);
-  else await writeInternalReport(w, ctx);
+  /** One pass: the document written on a fresh jsPDF, pages starting before `breakBefore`. */
+  const render = async (breakBefore: ReadonlySet<number>, pass: Progress) => {
+    const doc = new JsPDF({
+      unit: 'mm',
+      format: 'a4',
+      orientation: 'portrait',
+      compress: true,
+      putOnlyUsedFonts: true,
+    });
+    doc.addFileToVFS(FONT_FILES.regular, binaryString(input.fonts.regular));
+    doc.addFont(FONT_FILES.regular, FONT, 'normal', undefined, 'Identity-H');
+    doc.addFileToVFS(FONT_FILES.bold, binaryString(input.fonts.bold));
+    doc.addFont(FONT_FILES.bold, FONT, 'bold', undefined, 'Identity-H');
+    doc.setFont(FONT, 'normal');
+
+    doc.setFileId(documentFileId(numbered));
+    try {
+      doc.setCreationDate(stamp);
+    } catch {
+      // a date jsPDF cannot write (after 2037): it keeps its own
+    }
+    doc.setDocumentProperties({
+      title: clean(title),
+      subject: clean(customer ? title : scenario.title),
+      author: clean(
+        customer ? mspBrand(ctx) : scenario.preparedBy.company || scenario.preparedBy.name,
+      ),
+      creator: clean(customer ? mspBrand(ctx) : 'Service Provider Configurator'),
+    });
+
+    const w = new DocWriter(
+      doc,
+      autoTable,
+      createTable,
+      themeOf(scenario.brand.primaryColor),
+      clean,
+      pass,
+    );
+    w.breakBefore = breakBefore;
+    if (input.kind === 'msp-proposal') await writeMspProposal(w, ctx);
+    else if (input.kind === 'customer-proposal') await writeCustomerProposal(w, ctx);
+    else if (input.kind === 'partner-statement') await writePartnerStatement(w, ctx);
+    else await writeInternalReport(w, ctx);
+    return { doc, w };
+  };
+  let { doc, w } = await render(new Set(), progress);
+  // a short last block alone on its last page: a second pass starts the block before it on a
+  // new page, so the two end the document together (the first pass's progress stands)
+  const move = blockToMove(w);
+  if (move !== null) ({ doc, w } = await render(new Set([move]), new Progress(undefined)));
 
   w.chrome({
     headerLeft: customer

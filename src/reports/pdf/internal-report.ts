@@ -22,7 +22,7 @@ import { drawChart, drawWaterfall, PALETTE } from './charts';
 import { assumptionsSection, coverRows, identitySection, monthlyChart } from './common';
 import { channelParties, partyLabel } from './channel';
 import { drawCover } from './cover';
-import { issuePlace } from './issue-place';
+import { issueText } from '../issue-text';
 import { cell, chunks, SIZE, type DocWriter, type Row, type TableSpec } from './layout';
 import { feesLabel, serviceLabel } from './shape';
 import type { DocContext } from './types';
@@ -130,6 +130,37 @@ export function stepAmount(bar: { label: string; amount: string }): string {
   return bar.label.startsWith('−') && bar.amount.startsWith('-') ? bar.amount.slice(1) : bar.amount;
 }
 
+/**
+ * When the money moves (PRICING.md §8): the funding the deal needs before customers' payments
+ * catch up with the vendor's invoices, and the month cash turns for good. From the quote's cash.
+ */
+function cashSummary(w: DocWriter, ctx: DocContext): void {
+  const { quote, fmt, scenario } = ctx;
+  const cash = ctx.totals.cash;
+  const money = fmt.money;
+  const b = scenario.billing;
+  const side = (s: { fixedTerm?: string; paymentDelayMonths?: number } | undefined) => {
+    const delay = s?.paymentDelayMonths ?? 0;
+    const paid =
+      delay === 0 ? 'in the month' : `${delay} month${delay === 1 ? '' : 's'} after the invoice`;
+    return `Fixed-Term invoiced ${s?.fixedTerm ?? 'monthly'}, paid ${paid}`;
+  };
+  const breakEven =
+    cash.breakEvenMonth === null
+      ? 'Not within the horizon'
+      : `Month ${cash.breakEvenMonth} (${fmt.period(quote.months[cash.breakEvenMonth - 1]!.period)})`;
+  w.h2('Cash', 58);
+  w.keyValues([
+    ['Peak funding', `${money(cash.peakFunding)} (the most the cumulative cash falls below zero)`],
+    ['Cash break-even month', breakEven],
+    ['Cash in / out over the horizon', `${money(cash.in)} / ${money(cash.out)}`],
+    ['Net cash over the horizon', money(cash.net)],
+    ['Receivable after the horizon', money(cash.receivableAfterHorizon)],
+    ['Payable after the horizon', money(cash.payableAfterHorizon)],
+    ['Billing', `Vendor: ${side(b?.vendor)}; customers: ${side(b?.customers)}`],
+  ]);
+}
+
 export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promise<void> {
   const { scenario, quote, fmt, names } = ctx;
   const money = fmt.money;
@@ -157,6 +188,7 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
     ],
     body: resultKpis(quote).map((k) => [k.label, formatKpi(k.value, money), k.hint]),
   });
+  cashSummary(w, ctx);
 
   // --- charts --------------------------------------------------------------------------------
   monthlyChart(w, ctx, 'Monthly revenue, cost and margin', true);
@@ -260,24 +292,21 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
   await w.progress.step('Sizing');
 
   // --- PAYG advice ---------------------------------------------------------------------------
-  w.h1('PAYG advice');
   const payg = scenario.customers.flatMap((line, i) =>
     line.license.model === 'payg' && line.license.convertTo === null
       ? [{ line, c: quote.customers[i]! }]
       : [],
   );
   if (payg.length === 0) {
+    w.h1('PAYG advice');
     w.para('The deal has no PAYG lines without a conversion.');
   } else {
-    w.para(
-      'For each PAYG line, the Fixed-Term term that would have cost least over its active months, committing whole terms; none when PAYG is cheapest.',
-    );
-    await w.table({
+    const spec: TableSpec = {
       stage: 'PAYG advice',
       fontSize: 7.5,
       columns: [
-        { header: 'Customer line', weight: 2.8 },
-        { header: 'Service', weight: 2.5 },
+        { header: 'Customer line', weight: 2.4 },
+        { header: 'Service', weight: 3.4 },
         { header: 'Average hours', weight: 1.2, align: 'right' },
         { header: 'Advice', weight: 1.6 },
         { header: 'Break-even hours', weight: 1.4, align: 'right' },
@@ -291,7 +320,13 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
         c.advice ? `${fmt.count(c.advice.breakEvenHours)} h/month` : '—',
         c.advice ? money(c.advice.saving) : '—',
       ]),
-    });
+    };
+    // the heading and its sentence stay with the table
+    w.h1('PAYG advice', w.keepWith(spec, 12));
+    w.para(
+      'For each PAYG line, the Fixed-Term term that would have cost least over its active months, committing whole terms; none when PAYG is cheapest.',
+    );
+    await w.table(spec);
   }
 
   // --- white-label volume --------------------------------------------------------------------
@@ -362,7 +397,7 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
         { header: 'Message', weight: 5 },
       ],
       body: quote.issues.map((i) => {
-        const { where, message } = issuePlace(i, scenario);
+        const { where, message } = issueText(i, scenario);
         return [i.level === 'warning' ? 'Warning' : i.level, where, message];
       }),
     });

@@ -217,9 +217,25 @@ export interface TextOptions {
   width?: number;
 }
 
+/** Where a block (a heading and what it keeps with it, a chart) began. */
+export interface BlockStart {
+  /** The page and top it was drawn at. */
+  readonly page: number;
+  readonly y: number;
+  /** Where the writer stood before it: on the page before when the block did not fit. */
+  readonly before: { readonly page: number; readonly y: number };
+}
+
+/** A last page holding no more than this (mm) is short: one small block left on its own. */
+export const SHORT_LAST_PAGE = 100;
+
 export class DocWriter {
   /** The top of the next block on the current page, in mm. */
   y: number = MARGIN.top;
+  /** Every block's start, in order: what `blockToMove` reads after a first pass. */
+  readonly blocks: BlockStart[] = [];
+  /** The blocks (by index in `blocks`) that start a new page: set for a second pass. */
+  breakBefore: ReadonlySet<number> = new Set();
 
   constructor(
     readonly doc: jsPDF,
@@ -260,6 +276,22 @@ export class DocWriter {
   /** Starts a new page (of the same orientation) unless `height` mm still fit. */
   ensure(height: number): void {
     if (this.y + height > this.bottom) this.newPage(this.landscape ? 'landscape' : 'portrait');
+  }
+
+  /**
+   * Starts a block that needs `height` mm together: on a new page when it does not fit (or when
+   * a second pass asks it to), and records where it began.
+   */
+  startBlock(height: number): void {
+    const index = this.blocks.length;
+    const page = () => this.doc.getCurrentPageInfo().pageNumber;
+    const before = { page: page(), y: this.y };
+    if (this.breakBefore.has(index) && this.y > MARGIN.top + 0.1) {
+      this.newPage(this.landscape ? 'landscape' : 'portrait');
+    } else {
+      this.ensure(height);
+    }
+    this.blocks.push({ page: page(), y: this.y, before });
   }
 
   gap(mm: number): void {
@@ -303,7 +335,7 @@ export class DocWriter {
   /** A section heading in the brand colour with a rule under it, kept with what follows. */
   h1(text: string, keepWith = 40): void {
     if (this.y > MARGIN.top + 0.1) this.gap(4);
-    this.ensure(keepWith);
+    this.startBlock(keepWith);
     this.font(SIZE.h1, true, this.theme.brandInk);
     this.doc.text(this.clean(text), MARGIN.left, this.y, { baseline: 'top' });
     this.y += this.lineHeight(SIZE.h1);
@@ -313,7 +345,7 @@ export class DocWriter {
 
   h2(text: string, keepWith = 25): void {
     this.gap(1.5);
-    this.ensure(keepWith);
+    this.startBlock(keepWith);
     this.text(text, { size: SIZE.h2, bold: true, color: this.theme.brandInk, after: 1.5 });
   }
 
@@ -652,6 +684,10 @@ export function fitTable(
   };
   const longestWord = (text: string, bold: boolean) =>
     Math.max(0, ...text.split(/\s+/).map((word) => (word === '' ? 0 : measure(word, bold))));
+  /** Each text column's widest cell unwrapped (mm per point): more than that is wasted on it. */
+  const natural = spec.columns.map(() => 0);
+  /** Each column's header on one line (mm per point). */
+  const header = spec.columns.map((c) => measure(c.header, true) / REF);
   const need = spec.columns.map((c, i) => {
     let most = longestWord(c.header, true);
     const figure = isFigure(c);
@@ -667,17 +703,24 @@ export function fitTable(
         if (text === '') continue;
         const wide = figure ? measure(text, bold || b) : longestWord(text, bold || b);
         if (wide > most) most = wide;
+        if (!figure) natural[i] = Math.max(natural[i]!, measure(text, bold || b) / REF);
       }
     }
     return most / REF; // mm per point
   });
   const weights = spec.columns.map((c) => c.weight);
-  const totalWeight = weights.reduce((a, b) => a + b, 0);
   const start = spec.fontSize ?? SIZE.table;
   for (let size = start; size >= MIN_TABLE_SIZE - 1e-9; size -= 0.25) {
     const min = need.map((n) => n * size + PADDING_X);
     if (min.reduce((a, b) => a + b, 0) > width) continue;
-    return { fontSize: size, widths: share(width, weights, totalWeight, min), fits: true };
+    const full = natural.map((n, i) => Math.max(min[i]!, n * size + PADDING_X));
+    const heads = header.map((n, i) => Math.max(min[i]!, n * size + PADDING_X));
+    const figures = spec.columns.map(isFigure);
+    return {
+      fontSize: size,
+      widths: shareText(width, weights, min, full, heads, figures),
+      fits: true,
+    };
   }
   const min = need.map((n) => n * MIN_TABLE_SIZE + PADDING_X);
   const sum = min.reduce((a, b) => a + b, 0);
@@ -685,14 +728,81 @@ export function fitTable(
 }
 
 /**
- * Shares `width` by weight, giving every column at least its minimum: columns below their
- * minimum get it, and what they take comes off the others in proportion to their spare width.
+ * The widths of a table whose figures fit: figure columns get what their widest figure needs and
+ * text columns share the rest by weight (so a name or a service wraps as little as it can, not
+ * because an amount column took a weighted share it does not fill). Width a text column cannot
+ * use (its longest text fits unwrapped) goes to the text columns that still wrap; then figure
+ * columns get room for their header on one line; what is left goes to every column by weight.
  */
-function share(width: number, weights: number[], total: number, min: number[]): number[] {
-  const widths = weights.map((wt) => (width * wt) / total);
-  const deficit = widths.reduce((a, wd, i) => a + Math.max(0, min[i]! - wd), 0);
-  if (deficit <= 0) return widths;
-  const spare = widths.map((wd, i) => Math.max(0, wd - min[i]!));
-  const spareSum = spare.reduce((a, b) => a + b, 0);
-  return widths.map((wd, i) => (wd <= min[i]! ? min[i]! : wd - (deficit * spare[i]!) / spareSum));
+function shareText(
+  width: number,
+  weights: number[],
+  min: number[],
+  full: number[],
+  heads: number[],
+  figures: boolean[],
+): number[] {
+  const widths = min.slice();
+  let left = width - widths.reduce((a, b) => a + b, 0);
+  /** Widens `columns` towards `target` by weight until each reaches it or no width is left. */
+  const fill = (columns: number[], target: number[]) => {
+    for (let round = 0; round < columns.length && left > 1e-6; round++) {
+      const open = columns.filter((i) => widths[i]! < target[i]! - 1e-6);
+      if (open.length === 0) break;
+      const weight = open.reduce((a, i) => a + weights[i]!, 0);
+      let given = 0;
+      for (const i of open) {
+        const give = Math.min((left * weights[i]!) / weight, target[i]! - widths[i]!);
+        widths[i] = widths[i]! + give;
+        given += give;
+      }
+      left -= given;
+    }
+  };
+  const all = weights.map((_, i) => i);
+  fill(
+    all.filter((i) => !figures[i]),
+    full,
+  );
+  fill(
+    all.filter((i) => figures[i]),
+    heads,
+  );
+  if (left > 1e-6) {
+    const total = weights.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < widths.length; i++) widths[i] = widths[i]! + (left * weights[i]!) / total;
+  }
+  return widths;
+}
+
+/**
+ * After a first pass: the block to start on a new page so that the document does not end with
+ * one short block alone on its last page (a chart or the terms pushed over by a few mm). It is
+ * the block before the last one, with a heading just above it that would otherwise be left
+ * behind; null when the last page is not like that, or the two would not fit on one page.
+ */
+export function blockToMove(w: DocWriter): number | null {
+  const { blocks } = w;
+  const pages = w.doc.getNumberOfPages();
+  const n = blocks.length;
+  if (n < 2 || pages < 3) return null;
+  const last = blocks[n - 1]!;
+  const top = MARGIN.top + 0.1;
+  // the last block was pushed from the page before onto the last page, and ends the document
+  if (last.page !== pages || last.y > top || last.before.page !== pages - 1) return null;
+  if (w.doc.getCurrentPageInfo().pageNumber !== pages) return null;
+  const used = w.y - MARGIN.top;
+  if (used > SHORT_LAST_PAGE) return null;
+  // the block before it, and a heading right above that one (kept together with it)
+  let k = n - 2;
+  while (
+    k > 0 &&
+    blocks[k - 1]!.page === blocks[k]!.page &&
+    blocks[k]!.before.y - blocks[k - 1]!.y < 20
+  )
+    k--;
+  const moved = blocks[k]!;
+  if (moved.page !== pages - 1 || moved.y <= top) return null;
+  const height = last.before.y - moved.y;
+  return height + 4 + used <= w.bottom - MARGIN.top ? k : null;
 }

@@ -22,6 +22,7 @@ import {
   serviceLabel,
 } from './shape';
 import type { DocContext } from './types';
+import { vendorInvoicesSection } from './vendor-invoices';
 
 export const MSP_PROPOSAL_TITLE = 'Platform and licensing proposal';
 
@@ -30,7 +31,7 @@ export function mspProposalSteps(ctx: DocContext): number {
   const { scenario } = ctx;
   const apps = scenario.mainApps.length + scenario.customers.reduce((n, c) => n + c.apps.length, 0);
   return (
-    11 +
+    12 +
     4 +
     chunks(scenario.customers.length) +
     chunks(apps) +
@@ -275,6 +276,10 @@ export async function writeMspProposal(w: DocWriter, ctx: DocContext): Promise<v
   w.note(
     'A Fixed-Term license is committed for its whole term: the licenses of terms still running in the last month of the horizon are owed after it.',
   );
+
+  // --- the vendor's invoices (PRICING.md §8) ------------------------------------------------
+  await vendorInvoicesSection(w, ctx);
+  await w.progress.step('Vendor invoices');
 
   // --- the MSP's margin ----------------------------------------------------------------------
   w.h1('Your projected margin', 80);

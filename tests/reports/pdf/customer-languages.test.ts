@@ -105,8 +105,10 @@ describe.skipIf(!HAVE_PDF_TOOLS)('customer proposals in five languages', () => {
     it(`${lang}: passes qpdf and numbers its pages in the language`, () => {
       const { path, text } = files.get(`${lang}-c7`)!;
       expect(qpdfCheck(path).status).toBe(0);
-      expect(text).toMatch(phrase(L.pageOf(1, 2)));
-      expect(text).toMatch(phrase(L.pageOf(2, 2)));
+      // the cover, the service and prices, the commitment and the invoice schedule, the terms
+      const { pages } = pdfInfo(path);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i <= pages; i++) expect(text).toMatch(phrase(L.pageOf(i, pages)));
     });
 
     it(`${lang}: the labels, the amounts and dates in the locale, the whole commitment`, () => {
