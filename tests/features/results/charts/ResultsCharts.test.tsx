@@ -264,7 +264,7 @@ describe('ResultsCharts', () => {
     expect(lineRows[1]![1]).toBe(money(`-${line.termDiscount}`));
     expect(lineRows[4]![1]).toBe(money(line.markup));
     expect(lineRows[6]![1]).toBe(money(`-${line.commissions}`));
-    expect(lineRows[8]![2]).toBe(
+    expect(lineRows[7]![2]).toBe(
       money(engineQuote(s).customers.find((c) => c.id === 'c1')!.totals.margin),
     );
     expect(screen.queryByRole('figure', { name: 'Price waterfall: the whole deal' })).toBeNull();
