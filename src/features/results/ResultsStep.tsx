@@ -67,7 +67,15 @@ export function ResultsStep({ linkFor, exports, sections = RESULTS_SECTIONS }: R
     );
   }
 
-  const props: ResultsSectionProps = { quote: priced, scenario, money, linkFor, exports, service };
+  const props: ResultsSectionProps = {
+    quote: priced,
+    issues: quote.issues,
+    scenario,
+    money,
+    linkFor,
+    exports,
+    service,
+  };
   const offered = visibleSections(sections, props, priced !== null);
   // With errors the issues come first: they say what to fix before there are figures.
   const fallback = priced ? offered[0] : (offered.find((s) => s.id === 'issues') ?? offered[0]);

@@ -10,7 +10,7 @@
  * their own chunk when the user opens them, so the first screen's budget does not grow.
  */
 import { lazy, useMemo, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
-import type { PriceTable, PricedQuote, Scenario } from '../../engine/index';
+import type { PriceTable, PricedQuote, Quote, Scenario } from '../../engine/index';
 import { IssuesList, type LinkFor } from '../../components/IssuesList';
 import { resultKpis } from '../../reports/kpis';
 import { CustomerResultsTable } from './CustomerResultsTable';
@@ -22,6 +22,8 @@ import { customerResultRows, monthResultRows } from './tables';
 export interface ResultsSectionProps {
   /** The quote of the open scenario; null when an error stopped the pricing. */
   readonly quote: PricedQuote | null;
+  /** The quote's issues, also when an error stopped the pricing. */
+  readonly issues: Quote['issues'];
   readonly scenario: Scenario;
   /** Formats an amount in the quote's currency (the browser's locale). */
   readonly money: (amount: string) => string;
@@ -71,8 +73,8 @@ function Monthly({ quote, money }: ResultsSectionProps) {
   return quote ? <MonthlyTable quote={quote} rows={rows} money={money} /> : null;
 }
 
-function Issues({ quote, linkFor }: ResultsSectionProps) {
-  return quote ? <IssuesList issues={quote.issues} linkFor={linkFor} /> : null;
+function Issues({ issues, linkFor }: ResultsSectionProps) {
+  return <IssuesList issues={issues} linkFor={linkFor} />;
 }
 
 function Exports({ exports }: ResultsSectionProps) {
