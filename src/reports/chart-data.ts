@@ -414,8 +414,7 @@ export function waterfallBars(w: PriceWaterfall): WaterfallChart {
       step,
       label,
       // a zero step keeps the direction its label names (a "− Term discounts" of 0 is no rise)
-      kind:
-        direction > 0 || (direction === 0 && label.startsWith('−')) ? 'decrease' : 'increase',
+      kind: direction > 0 || (direction === 0 && label.startsWith('−')) ? 'decrease' : 'increase',
       amount,
       start: level,
       end,

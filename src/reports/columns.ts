@@ -320,9 +320,15 @@ export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
     csv: { header: 'periodStart', read: ({ month }) => `${month.period}-01` },
   },
   monthMoney('revenue', 'Revenue', ({ month }) => month.revenue),
-  monthMoney('recurringRevenue', 'Recurring revenue', ({ month }) => month.recurringRevenue, 'sum', {
-    optional: true,
-  }),
+  monthMoney(
+    'recurringRevenue',
+    'Recurring revenue',
+    ({ month }) => month.recurringRevenue,
+    'sum',
+    {
+      optional: true,
+    },
+  ),
   ...COST_CATEGORIES.map((c) =>
     monthMoney(c.csv, c.column, ({ month }) => c.read(month), 'sum', { optional: true }),
   ),

@@ -451,7 +451,8 @@ function choiceCell(
   const cell = idCell(raw);
   if (!('value' in cell) || typeof cell.value !== 'string') return cell;
   const key = choiceKey(cell.value);
-  const byId = choices.find((c) => c.id === cell.value) ?? choices.find((c) => choiceKey(c.id) === key);
+  const byId =
+    choices.find((c) => c.id === cell.value) ?? choices.find((c) => choiceKey(c.id) === key);
   const match = byId ?? choices.find((c) => c.names.some((n) => choiceKey(n) === key));
   return match ? { value: match.id } : cell;
 }

@@ -86,8 +86,8 @@ export function ResultsStep({ linkFor, exports, sections = RESULTS_SECTIONS }: R
     <div className="results">
       {priced ? null : (
         <p className="summary-problem">
-          No figures until the {countLabel(errors, 'error', 'errors')}{' '}
-          {errors === 1 ? 'is' : 'are'} fixed (see Issues).
+          No figures until the {countLabel(errors, 'error', 'errors')} {errors === 1 ? 'is' : 'are'}{' '}
+          fixed (see Issues).
         </p>
       )}
       <nav className="results-nav" aria-label="Results sections">

@@ -135,7 +135,10 @@ export function ColumnChooser({
   return (
     <details className="results-columns">
       <summary>
-        Columns <span className="results-columns-count">(+{on} of {columns.length} more)</span>
+        Columns{' '}
+        <span className="results-columns-count">
+          (+{on} of {columns.length} more)
+        </span>
       </summary>
       <fieldset>
         <legend>{title}</legend>

@@ -110,7 +110,11 @@ describe('the Results step', () => {
   it('offers every section in a navigation, one at a time, the choice in the URL', async () => {
     renderStep();
     const nav = screen.getByRole('navigation', { name: 'Results sections' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual([
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([
       'Key figures',
       'Charts',
       'Per customer line',
@@ -149,18 +153,15 @@ describe('the Results step', () => {
     window.location.hash = '#/results?view=cash';
     render(<ResultsStep linkFor={fieldLink} sections={sections} />);
     const nav = screen.getByRole('navigation', { name: 'Results sections' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual([
-      'Key figures',
-      'Charts',
-      'Cash',
-      'Per customer line',
-      'Monthly series',
-      'Issues',
-    ]);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Key figures', 'Charts', 'Cash', 'Per customer line', 'Monthly series', 'Issues']);
     expect(within(region('Cash')).getByText('Cash stand-in')).toBeInTheDocument();
   });
 
-  it('shows both tables with totals that are the quote\'s', async () => {
+  it("shows both tables with totals that are the quote's", async () => {
     renderStep();
     await show('Per customer line');
     const quote = appQuote();
@@ -337,10 +338,11 @@ describe('the Results step', () => {
     ).toBeInTheDocument();
     // only the sections that need no figures, the issues first
     const nav = screen.getByRole('navigation', { name: 'Results sections' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual([
-      'Issues (1)',
-      'Exports',
-    ]);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Issues (1)', 'Exports']);
     expect(screen.queryByRole('table')).toBeNull();
     const issues = screen.getByRole('region', { name: /^Issues \(1 error/ });
     expect(within(issues).getByRole('link')).toHaveAttribute(
