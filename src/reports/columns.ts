@@ -336,9 +336,7 @@ export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
   monthMoney('cost', 'Total cost', ({ month, digits }) => monthCost(month, digits), 'sum', {
     csv: undefined,
   }),
-  ...COMMISSION_KINDS.map((c) =>
-    monthMoney(c.csv, c.column, ({ month }) => c.read(month), 'sum', { optional: true }),
-  ),
+  ...COMMISSION_KINDS.map((c) => monthMoney(c.csv, c.column, ({ month }) => c.read(month))),
   monthMoney('margin', 'Margin', ({ month }) => month.margin),
   monthMoney(
     'cumulativeMargin',

@@ -135,9 +135,9 @@ export function ColumnChooser({
   return (
     <details className="results-columns">
       <summary>
-        Columns{' '}
+        More columns{' '}
         <span className="results-columns-count">
-          (+{on} of {columns.length} more)
+          ({on === 0 ? columns.length : `${on} of ${columns.length} shown`})
         </span>
       </summary>
       <fieldset>

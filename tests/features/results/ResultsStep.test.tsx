@@ -183,18 +183,24 @@ describe('the Results step', () => {
     expect(screen.getByText('No issues: nothing to fix.')).toBeInTheDocument();
   });
 
-  it('adds an optional column from the Columns menu and remembers the choice', async () => {
+  it('adds an optional column from the More columns menu and remembers the choice', async () => {
     const { user } = renderStep();
     await show('Per customer line');
     const table = customersTable();
     expect(columnIndex(table, 'Commissions')).toBe(-1);
-    await user.click(screen.getByText('Columns', { selector: 'summary' }));
+    const menu = () =>
+      screen.getByText(
+        (_, el) => el?.tagName === 'SUMMARY' && /^More columns/.test(el.textContent ?? ''),
+      );
+    expect(menu()).toHaveTextContent('More columns (5)');
+    await user.click(menu());
     await user.click(screen.getByRole('checkbox', { name: 'Commissions' }));
     expect(columnIndex(customersTable(), 'Commissions')).toBeGreaterThan(0);
     const quote = appQuote();
     expect(footRow(customersTable(), 'Total')[columnIndex(customersTable(), 'Commissions')]).toBe(
       moneyFormatter(quote.currency)(quote.totals!.commissions),
     );
+    expect(menu()).toHaveTextContent('More columns (1 of 5 shown)');
     cleanup();
     renderStep();
     await show('Per customer line');
@@ -202,7 +208,8 @@ describe('the Results step', () => {
     expect(screen.getByRole('checkbox', { name: 'Commissions' })).toBeChecked();
     // the other table keeps its own choice
     await show('Monthly series');
-    expect(columnIndex(monthsTable(), 'Partner commission')).toBe(-1);
+    expect(columnIndex(monthsTable(), 'Recurring revenue')).toBe(-1);
+    expect(columnIndex(monthsTable(), 'Partner commission')).toBeGreaterThan(0);
   });
 
   it('sorts the customer lines by revenue from a header button, with aria-sort', async () => {
