@@ -16,6 +16,7 @@ import {
   formatCell,
   isNumeric,
   resultFeatures,
+  ScrollBox,
   SortableHeader,
   useChosenColumns,
 } from './table-kit';
@@ -164,7 +165,7 @@ export function CustomerResultsTable({ quote, rows, money }: CustomerResultsTabl
           toggle={toggle}
         />
       </div>
-      <div className="results-scroll">
+      <ScrollBox className="results-scroll">
         <table className="results-table">
           <caption>
             <span className="results-caption">
@@ -241,7 +242,7 @@ export function CustomerResultsTable({ quote, rows, money }: CustomerResultsTabl
             </tfoot>
           ) : null}
         </table>
-      </div>
+      </ScrollBox>
       {shownRows.length > visible.length ? (
         <div className="button-row">
           <p className="results-paging" aria-live="polite">

@@ -13,6 +13,7 @@ import {
   ColumnChooser,
   formatCell,
   resultFeatures,
+  ScrollBox,
   SortableHeader,
   useChosenColumns,
 } from './table-kit';
@@ -145,7 +146,7 @@ export function MonthlyTable({ quote, rows, money }: MonthlyTableProps) {
           toggle={toggle}
         />
       </div>
-      <div className="results-scroll results-scroll-tall">
+      <ScrollBox className="results-scroll results-scroll-tall">
         <table className="results-table">
           <caption>
             <span className="results-caption">
@@ -212,7 +213,7 @@ export function MonthlyTable({ quote, rows, money }: MonthlyTableProps) {
             </tfoot>
           ) : null}
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   columnFilteringFeature,
   createFilteredRowModel,
@@ -154,5 +154,40 @@ export function ColumnChooser({
         ))}
       </fieldset>
     </details>
+  );
+}
+
+/**
+ * The box a table scrolls in, when it must (at 768 px, or with many columns chosen), with a
+ * visible cue that there is more to the side (DESIGN.md: no sideways scroll without a cue).
+ */
+export function ScrollBox({
+  className,
+  children,
+}: {
+  readonly className: string;
+  readonly children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [wide, setWide] = useState(false);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setWide(box.scrollWidth > box.clientWidth + 1);
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    if (box.firstElementChild) observer.observe(box.firstElementChild);
+    measure();
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <>
+      <div ref={ref} className={className}>
+        {children}
+      </div>
+      {wide ? (
+        <p className="results-scroll-cue">More columns to the right: scroll the table sideways.</p>
+      ) : null}
+    </>
   );
 }

@@ -212,6 +212,29 @@ describe('the Results step', () => {
     expect(columnIndex(monthsTable(), 'Partner commission')).toBeGreaterThan(0);
   });
 
+  it('says so when a table is wider than its box, and not when it fits', async () => {
+    // jsdom lays nothing out: the box's widths and the observer are stand-ins
+    let width = 900;
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(() => width);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(() => 1000);
+    renderStep();
+    await show('Per customer line');
+    expect(screen.queryByText(/scroll the table sideways/)).toBeNull();
+    cleanup();
+    width = 1600;
+    renderStep();
+    await show('Per customer line');
+    expect(screen.getByText(/More columns to the right: scroll the table sideways/)).toBeVisible();
+    vi.unstubAllGlobals();
+  });
+
   it('sorts the customer lines by revenue from a header button, with aria-sort', async () => {
     const { user } = renderStep();
     await show('Per customer line');
