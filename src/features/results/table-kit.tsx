@@ -186,7 +186,9 @@ export function ScrollBox({
         {children}
       </div>
       {wide ? (
-        <p className="results-scroll-cue">More columns to the right: scroll the table sideways.</p>
+        <p className="results-scroll-cue">
+          Scroll the table sideways to see its columns on the right.
+        </p>
       ) : null}
     </>
   );

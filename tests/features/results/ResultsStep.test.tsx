@@ -231,7 +231,9 @@ describe('the Results step', () => {
     width = 1600;
     renderStep();
     await show('Per customer line');
-    expect(screen.getByText(/More columns to the right: scroll the table sideways/)).toBeVisible();
+    expect(
+      screen.getByText(/Scroll the table sideways to see its columns on the right/),
+    ).toBeVisible();
     vi.unstubAllGlobals();
   });
 
