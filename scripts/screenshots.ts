@@ -25,9 +25,17 @@ async function main(): Promise<void> {
     await page.goto(`${app.origin}/`, { waitUntil: 'networkidle' });
     for (const width of [1920, 1280, 768]) {
       await page.setViewportSize({ width, height: 900 });
-      const views = [...STEPS, ...PAGES.filter((p) => p.inNav)];
+      // Results is in sections (ADR 036): each section of figures gets its own picture
+      const views = [
+        ...STEPS.map((s) => ({ id: s.id, hash: s.id })),
+        ...['charts', 'lines', 'monthly'].map((v) => ({
+          id: `results-${v}`,
+          hash: `results?view=${v}`,
+        })),
+        ...PAGES.filter((p) => p.inNav).map((p) => ({ id: p.id, hash: p.id })),
+      ];
       for (const step of views) {
-        await page.goto(`${app.origin}/#/${step.id}`);
+        await page.goto(`${app.origin}/#/${step.hash}`);
         await page.waitForLoadState('networkidle');
         await page.waitForFunction(() => !document.body.textContent?.includes('Loading'));
         await page.waitForTimeout(300);

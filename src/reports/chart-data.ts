@@ -345,7 +345,6 @@ export type WaterfallStep =
   | 'markup'
   | 'sell'
   | 'commissions'
-  | 'costDeducted'
   | 'margin';
 
 export interface WaterfallBar {
@@ -353,9 +352,10 @@ export interface WaterfallBar {
   /** Says what the bar does without colour: "− Term discounts", "= Sell price". */
   readonly label: string;
   /**
-   * `total`: a level (list, cost, sell price, margin), drawn from zero. `increase` and
-   * `decrease`: a step, drawn between the level before and after it (by its actual direction,
-   * so a negative markup is a decrease).
+   * `total`: a level (list, cost, sell price), drawn from zero; the margin is drawn as the gap
+   * between the cost and what the sell price leaves after commissions (see `waterfallBars`).
+   * `increase` and `decrease`: a step, drawn between the level before and after it (by its
+   * actual direction, so a negative markup is a decrease, labelled "−" too).
    */
   readonly kind: 'total' | 'increase' | 'decrease';
   /** The signed change of the running level (for a total: its value). Exact. */
@@ -379,10 +379,15 @@ export interface WaterfallChart {
 }
 
 /**
- * List price → − term discounts → − volume discounts → = cost → + markup → = sell price →
- * − commissions → − cost → = margin, as floating bars. The levels are exact BigInt arithmetic
- * on the waterfall's own amounts; the totals show the waterfall's `cost`, `sell` and `margin`,
- * which its identities make equal to the running level.
+ * List price → − term discounts → − volume discounts → = cost → ± markup → = sell price →
+ * − commissions → = margin, as floating bars. The levels are exact BigInt arithmetic on the
+ * waterfall's own amounts; the totals show the waterfall's `cost`, `sell` and `margin`.
+ *
+ * Why the margin is not "− cost" then "= margin" (issue 13): that showed the cost twice and
+ * made the reader subtract it by eye. The margin bar instead spans from the cost level to what
+ * is left of the sell price after commissions (`sell − commissions − cost = margin`), so it
+ * sits where it is earned and the cost appears once. A markup below zero is a step down and
+ * says so in its label ("− Sold below cost"), never "+ Markup" drawn red.
  */
 export function waterfallBars(w: PriceWaterfall): WaterfallChart {
   const bars: WaterfallBar[] = [];
@@ -408,7 +413,8 @@ export function waterfallBars(w: PriceWaterfall): WaterfallChart {
     bars.push({
       step,
       label,
-      kind: direction > 0 ? 'decrease' : 'increase',
+      // a zero step keeps the direction its label names (a "− Term discounts" of 0 is no rise)
+      kind: direction > 0 || (direction === 0 && label.startsWith('−')) ? 'decrease' : 'increase',
       amount,
       start: level,
       end,
@@ -420,11 +426,22 @@ export function waterfallBars(w: PriceWaterfall): WaterfallChart {
   change('termDiscount', '− Term discounts', negateDecimal(w.termDiscount));
   change('volumeDiscount', '− Volume discounts', negateDecimal(w.volumeDiscount));
   total('cost', '= Cost', w.cost);
-  change('markup', '+ Markup', w.markup);
+  const belowCost = compareDecimals(w.markup, formatScaled(0n, minorDigitsOf(w.currency))) < 0;
+  change('markup', belowCost ? '− Sold below cost' : '+ Markup', w.markup);
   total('sell', '= Sell price', w.sell);
   change('commissions', '− Commissions', negateDecimal(w.commissions));
-  change('costDeducted', '− Cost', negateDecimal(w.cost));
-  total('margin', '= Margin', w.margin);
+  // The margin: from the cost level to the level left after commissions.
+  const cost = plotNumber(w.cost);
+  const left = plotNumber(level);
+  bars.push({
+    step: 'margin',
+    label: '= Margin',
+    kind: 'total',
+    amount: w.margin,
+    start: level,
+    end: w.margin,
+    range: cost <= left ? [cost, left] : [left, cost],
+  });
   return { currency: w.currency, scope: w.scope, customerId: w.customerId, bars };
 }
 

@@ -159,6 +159,12 @@ export interface Column<Source> {
   readonly read: (source: Source) => Cell;
   /** On screen (default true). */
   readonly screen?: boolean;
+  /**
+   * On screen, left out until the user adds it from the table's "Columns" menu (ADR 037), so
+   * that the table fits its box at 1280 px without sideways scroll. The CSV and the PDF
+   * layouts ignore it: they write every column they name.
+   */
+  readonly optional?: boolean;
   /** In the CSV: its header, and what it writes when that differs from `read`; absent: not in the CSV. */
   readonly csv?: { readonly header: string; readonly read?: (source: Source) => Cell };
   /**
@@ -179,6 +185,14 @@ export function columnsFor<S>(
       (medium === 'screen' ? c.screen !== false : c.csv !== undefined) &&
       (c.present === undefined || c.present(quote)),
   );
+}
+
+/**
+ * The screen columns the user sees: the ones that are not optional, and the optional ones
+ * chosen (by id) in the table's "Columns" menu; in the list's order.
+ */
+export function shownColumns<S>(columns: readonly Column<S>[], chosen: ReadonlySet<string>) {
+  return columns.filter((c) => c.optional !== true || chosen.has(c.id));
 }
 
 /** The column with that id; throws for an id no list has (a layout naming a removed column). */
@@ -294,6 +308,7 @@ export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
     total: 'rows',
     read: ({ month }) => month.month,
     csv: { header: 'month' },
+    optional: true,
   },
   {
     id: 'period',
@@ -305,8 +320,18 @@ export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
     csv: { header: 'periodStart', read: ({ month }) => `${month.period}-01` },
   },
   monthMoney('revenue', 'Revenue', ({ month }) => month.revenue),
-  monthMoney('recurringRevenue', 'Recurring revenue', ({ month }) => month.recurringRevenue),
-  ...COST_CATEGORIES.map((c) => monthMoney(c.csv, c.column, ({ month }) => c.read(month))),
+  monthMoney(
+    'recurringRevenue',
+    'Recurring revenue',
+    ({ month }) => month.recurringRevenue,
+    'sum',
+    {
+      optional: true,
+    },
+  ),
+  ...COST_CATEGORIES.map((c) =>
+    monthMoney(c.csv, c.column, ({ month }) => c.read(month), 'sum', { optional: true }),
+  ),
   // on screen only: the CSV keeps the categories, whose sum this is
   monthMoney('cost', 'Total cost', ({ month, digits }) => monthCost(month, digits), 'sum', {
     csv: undefined,
@@ -326,6 +351,7 @@ export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
     total: 'none',
     read: ({ month }) => month.demandMbps,
     csv: { header: 'demandMbps' },
+    optional: true,
   },
   // --- version 2 (cash): shown once the engine writes them ----------------------------------
   {
@@ -336,6 +362,7 @@ export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
     read: ({ month }) => (hasCash(month) ? month.customers : null),
     csv: { header: 'customers' },
     present: quoteHasCash,
+    optional: true,
   },
   ...(
     [
@@ -347,7 +374,7 @@ export const MONTH_COLUMNS: readonly Column<MonthSource>[] = [
       ['cashCumulative', 'Cumulative cash', 'cumulative', 'none'],
     ] as const
   ).map(([id, label, key, total]) =>
-    monthMoney(id, label, cash(key), total, { present: quoteHasCash }),
+    monthMoney(id, label, cash(key), total, { present: quoteHasCash, optional: true }),
   ),
 ];
 
@@ -403,8 +430,15 @@ function customerColumn(
 }
 
 /** A line's amount over the horizon, summed in a Total row. */
-const amount = (id: 'revenue' | 'cost' | 'commissions' | 'margin', label: string) =>
-  customerColumn(id, label, 'money', ({ customer }) => customer.totals[id], { total: 'sum' });
+const amount = (
+  id: 'revenue' | 'cost' | 'commissions' | 'margin',
+  label: string,
+  extra: Partial<Column<CustomerSource>> = {},
+) =>
+  customerColumn(id, label, 'money', ({ customer }) => customer.totals[id], {
+    total: 'sum',
+    ...extra,
+  });
 
 /** The scenario line's own value in the CSV (an id, a model), a name a reader knows on screen. */
 const named = (
@@ -412,9 +446,11 @@ const named = (
   label: string,
   shown: (line: CustomerLine, names: CustomerNames) => string,
   raw: (line: CustomerLine) => string,
+  extra: Partial<Column<CustomerSource>> = {},
 ) =>
   customerColumn(id, label, 'text', ({ line, names }) => (line ? shown(line, names) : ''), {
     csv: { header: id, read: ({ line }) => (line ? raw(line) : '') },
+    ...extra,
   });
 
 /** The per-customer table's columns, in order; the name names the row. */
@@ -441,12 +477,14 @@ export const CUSTOMER_COLUMNS: readonly Column<CustomerSource>[] = [
     'Bundle',
     (line, names) => names.bundles.get(line.license.bundle) ?? line.license.bundle,
     (line) => line.license.bundle,
+    { optional: true },
   ),
   named(
     'bandwidth',
     'Bandwidth',
     (line, names) => names.bandwidths.get(line.license.bandwidth) ?? line.license.bandwidth,
     (line) => line.license.bandwidth,
+    { optional: true },
   ),
   customerColumn(
     'partner',
@@ -454,7 +492,7 @@ export const CUSTOMER_COLUMNS: readonly Column<CustomerSource>[] = [
     'text',
     ({ line, names }) =>
       line?.partnerId ? (names.partners.get(line.partnerId) ?? line.partnerId) : 'Direct',
-    { csv: undefined },
+    { csv: undefined, optional: true },
   ),
   customerColumn(
     'vServices',
@@ -470,7 +508,7 @@ export const CUSTOMER_COLUMNS: readonly Column<CustomerSource>[] = [
   }),
   amount('revenue', 'Revenue'),
   amount('cost', 'Cost'),
-  amount('commissions', 'Commissions'),
+  amount('commissions', 'Commissions', { optional: true }),
   amount('margin', 'Margin'),
   customerColumn('marginPct', 'Margin %', 'percent', ({ customer }) => customer.totals.marginPct, {
     total: 'marginPct',
@@ -510,6 +548,7 @@ export const CUSTOMER_COLUMNS: readonly Column<CustomerSource>[] = [
     {
       total: 'sum',
       present: (q) => q.customers.some((c) => activeFinal(c) !== null),
+      optional: true,
     },
   ),
 ];

@@ -69,7 +69,7 @@ describe.skipIf(!chromiumInstalled())('the PDF documents of the sample plan', ()
     await page.evaluate(() => localStorage.clear());
     // a fresh load at #/results (a hash change then a reload would abort the step's chunks)
     await page.goto('about:blank');
-    await page.goto(`${app.origin}/#/results`, { waitUntil: 'networkidle' });
+    await page.goto(`${app.origin}/#/results?view=exports`, { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: 'Internal report (PDF)' }).waitFor();
     storedBefore = await page.evaluate(() => localStorage.getItem('spc:scenario'));
 

@@ -230,7 +230,7 @@ describe.skipIf(!browserAvailable)('the built app in Chromium', () => {
     await page.goto(`${app!.origin}/#/results`);
     await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
     const main = page.getByRole('main');
-    await expect.poll(() => main.locator('figure svg.recharts-surface').count()).toBeGreaterThan(4);
+    const sections = main.getByRole('navigation', { name: 'Results sections' });
     const kpi = (id: string) => main.locator(`[data-kpi="${id}"] .results-kpi-value`).textContent();
     expect(await kpi('tcv')).toBe(money(t.revenue));
     expect(await kpi('cost')).toBe(money(t.cost));
@@ -239,6 +239,15 @@ describe.skipIf(!browserAvailable)('the built app in Chromium', () => {
     expect(await kpi('oneOff')).toBe(money(t.oneOff));
     expect(await kpi('mrr')).toBe(money(t.mrrFinal));
     expect(await kpi('arr')).toBe(money(t.arr));
+    await sections.getByRole('link', { name: 'Charts' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/results?view=charts');
+    await expect.poll(() => main.locator('figure svg.recharts-surface').count()).toBeGreaterThan(4);
+    // the section navigation stays in view when the page is scrolled to the bottom
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const navBox = await sections.boundingBox();
+    expect(navBox!.y).toBeGreaterThanOrEqual(0);
+    expect(navBox!.y).toBeLessThan(900);
+    await sections.getByRole('link', { name: 'Per customer line' }).click();
     const total = main
       .getByRole('table', { name: /Results per customer line/ })
       .locator('tfoot tr', { hasText: 'Total' });
@@ -256,6 +265,37 @@ describe.skipIf(!browserAvailable)('the built app in Chromium', () => {
       expect({ width, overflow }).toEqual({ width, overflow: 0 });
     }
     await page.setViewportSize({ width: 1280, height: 800 });
+    expect(watch.errors).toEqual([]);
+  });
+
+  it('fits every table on Customers and Results in its visible box at 1280×800', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    /** Tables wider than the box that shows them (a scroll box, or the page's main area). */
+    const overflowing = () =>
+      page.evaluate(() => {
+        const out: string[] = [];
+        const main = document.querySelector('main')!;
+        for (const table of Array.from(main.querySelectorAll('table'))) {
+          let box: HTMLElement = table.parentElement!;
+          while (box !== main && getComputedStyle(box).overflowX === 'visible') {
+            box = box.parentElement!;
+          }
+          const name =
+            table.querySelector('caption')?.textContent ?? table.getAttribute('aria-label');
+          const right = table.getBoundingClientRect().right;
+          const edge = box.getBoundingClientRect().right;
+          if (box.scrollWidth > box.clientWidth + 1 || right > edge + 1) {
+            out.push(`${name}: ${Math.round(table.scrollWidth)} px in ${box.clientWidth} px`);
+          }
+        }
+        return out;
+      });
+    for (const hash of ['#/customers', '#/results?view=lines', '#/results?view=monthly']) {
+      await page.goto(`${app!.origin}/${hash}`);
+      await page.waitForLoadState('networkidle');
+      await expect.poll(() => page.getByRole('main').locator('table').count()).toBeGreaterThan(0);
+      expect({ hash, overflowing: await overflowing() }).toEqual({ hash, overflowing: [] });
+    }
     expect(watch.errors).toEqual([]);
   });
 

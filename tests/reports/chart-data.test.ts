@@ -251,7 +251,6 @@ function expectChain(w: PriceWaterfall) {
     'markup',
     'sell',
     'commissions',
-    'costDeducted',
     'margin',
   ]);
   expect(minor(bars[0]!.start)).toBe(0n);
@@ -262,10 +261,13 @@ function expectChain(w: PriceWaterfall) {
   for (const bar of bars) {
     if (bar.kind === 'total') {
       expect(bar.end).toBe(bar.amount);
-      if (bar.step !== 'list') expect(bar.start).toBe(bar.end);
+      if (bar.step !== 'list' && bar.step !== 'margin') expect(bar.start).toBe(bar.end);
     } else {
       expect(minor(bar.end) - minor(bar.start)).toBe(minor(bar.amount));
-      expect(bar.kind).toBe(minor(bar.amount) < 0n ? 'decrease' : 'increase');
+      const a = minor(bar.amount);
+      // a zero step keeps the direction its label names
+      const down = a < 0n || (a === 0n && bar.label.startsWith('−'));
+      expect(bar.kind).toBe(down ? 'decrease' : 'increase');
     }
     const [low, high] = bar.range;
     expect(low).toBeLessThanOrEqual(high);
@@ -277,7 +279,21 @@ function expectChain(w: PriceWaterfall) {
   expect(bars.at(-1)!.end).toBe(w.margin);
   expect(minor(byStep.termDiscount!.amount)).toBe(-minor(w.termDiscount));
   expect(minor(byStep.commissions!.amount)).toBe(-minor(w.commissions));
-  expect(minor(byStep.costDeducted!.amount)).toBe(-minor(w.cost));
+  // The margin spans from the cost to what is left after commissions: its length is the margin,
+  // and the cost is drawn once only.
+  const margin = byStep.margin!;
+  expect(minor(margin.start)).toBe(minor(w.sell) - minor(w.commissions));
+  expect(minor(margin.start) - minor(w.cost)).toBe(minor(w.margin));
+  expect(bars.filter((b) => /cost/i.test(b.label) && b.step !== 'markup')).toHaveLength(1);
+  const cents = (n: number) => BigInt(Math.round(n * 100));
+  expect(cents(margin.range[1]) - cents(margin.range[0])).toBe(
+    minor(w.margin) < 0n ? -minor(w.margin) : minor(w.margin),
+  );
+  // Never a "+" label on a step down, nor a "−" on a step up.
+  for (const bar of bars) {
+    if (bar.kind === 'decrease') expect(bar.label.startsWith('−')).toBe(true);
+    if (bar.kind === 'increase') expect(bar.label.startsWith('+')).toBe(true);
+  }
   return bars;
 }
 
@@ -295,7 +311,6 @@ describe('waterfallBars', () => {
       '+ Markup',
       '= Sell price',
       '− Commissions',
-      '− Cost',
       '= Margin',
     ]);
     expect(waterfallBars(w!)).toMatchObject({ currency: 'USD', scope: 'deal', customerId: null });
@@ -327,9 +342,15 @@ describe('waterfallBars', () => {
     };
     const bars = expectChain(w);
     const markup = bars.find((b) => b.step === 'markup')!;
-    expect(markup).toMatchObject({ kind: 'decrease', start: '900.00', end: '850.00' });
+    expect(markup).toMatchObject({
+      kind: 'decrease',
+      label: '− Sold below cost',
+      start: '900.00',
+      end: '850.00',
+    });
     expect(markup.range).toEqual([850, 900]);
-    expect(bars.at(-1)!.range).toEqual([-135.01, 0]);
+    // below the cost: from what is left after commissions up to the cost
+    expect(bars.at(-1)!.range).toEqual([764.99, 900]);
     expect(bars.find((b) => b.step === 'commissions')!.end).toBe('764.99');
   });
 
@@ -358,9 +379,60 @@ describe('waterfallBars', () => {
       '90071992547409931',
       '90071992547409930',
       '10',
-      '10',
     ]);
   });
+
+  it('draws a zero markup as no step, labelled +, and nothing red', () => {
+    const w: PriceWaterfall = {
+      currency: 'USD',
+      scope: 'customer',
+      customerId: 'x',
+      list: '500.00',
+      termDiscount: '0.00',
+      volumeDiscount: '0.00',
+      cost: '500.00',
+      markup: '0.00',
+      sell: '500.00',
+      commissions: '0.00',
+      margin: '0.00',
+    };
+    const bars = expectChain(w);
+    expect(bars.find((b) => b.step === 'markup')).toMatchObject({
+      kind: 'increase',
+      label: '+ Markup',
+      range: [500, 500],
+    });
+    expect(bars.some((b) => b.kind === 'decrease' && minor(b.amount) !== 0n)).toBe(false);
+  });
+
+  const sellModes: readonly [string, Scenario['customers'][number]['sell']][] = [
+    ['a fixed price above cost', { mode: 'fixed', monthly: '100000.00', oneOff: '0.00' }],
+    ['a fixed price below cost', { mode: 'fixed', monthly: '1.00', oneOff: '0.00' }],
+    ['a fixed price of zero', { mode: 'fixed', monthly: '0.00', oneOff: '0.00' }],
+    ['a margin sell', { mode: 'margin', pct: '40' }],
+    ['a zero markup', { mode: 'markup', pct: '0' }],
+  ];
+  for (const [name, sell] of sellModes) {
+    it(`reads correctly for lines sold at ${name}, per line and for the deal`, () => {
+      const s: Scenario = {
+        ...scenario,
+        customers: scenario.customers.map((l) => ({ ...l, sell })),
+      };
+      const q = engineQuote(s);
+      const table = tableOf(s).table;
+      const deal = priceWaterfall(s, table, options());
+      expect(deal).not.toBeNull();
+      expect(deal!.margin).toBe(q.totals!.margin);
+      const dealBars = expectChain(deal!);
+      const dealMarkup = dealBars.find((b) => b.step === 'markup')!;
+      expect(dealMarkup.label).toBe(minor(deal!.markup) < 0n ? '− Sold below cost' : '+ Markup');
+      for (const c of q.customers) {
+        const w = priceWaterfall(s, table, options(), c.id);
+        expect(w!.margin).toBe(c.totals.margin);
+        expectChain(w!);
+      }
+    });
+  }
 });
 
 describe('paygChart', () => {

@@ -63,6 +63,7 @@ export function ImportLines({ onDone }: ImportLinesProps = {}) {
     return parseLinesCsv(csv, scenario.customers, {
       service,
       partnerIds: scenario.channel.partners.map((p) => p.id),
+      partners: scenario.channel.partners,
     });
   };
 

@@ -87,6 +87,8 @@ export interface ParseLinesOptions {
   readonly service?: Service | null;
   /** The scenario's partner ids: a partnerId not among them is a warning. */
   readonly partnerIds?: readonly string[] | null;
+  /** The scenario's partners: a partnerId cell may name one ("Alpine IT") as well as its id. */
+  readonly partners?: readonly { readonly id: string; readonly name: string }[] | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,24 +428,76 @@ function renewCell(raw: string): Cell {
   return { value: raw.trim() };
 }
 
+/** A choice compared as a person reads it: case, spaces, dashes, underscores and dots aside. */
+const choiceKey = (text: string) => text.toLowerCase().replace(/[\s_.-]/g, '');
+
 function modelCell(raw: string): Cell {
-  const key = raw
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]/g, '');
+  const key = choiceKey(raw);
   if (key === 'fixedterm') return { value: 'fixed-term' };
   if (key === 'payg') return { value: 'payg' };
-  return { value: raw.trim() };
+  if (key === '') return { error: 'is empty; write Fixed-Term or PAYG' };
+  return { error: `${shown(raw.trim())} is not a license model: write Fixed-Term or PAYG` };
+}
+
+/**
+ * A bundle, bandwidth or partner as the screen shows it ("Advanced", "1 Gbps", "Alpine IT")
+ * or as its id ("advanced", "1g"), case-insensitively (issue 13): the id of the choice whose
+ * id or name matches; otherwise the text as written, which the checks after it report.
+ */
+function choiceCell(
+  raw: string,
+  choices: readonly { readonly id: string; readonly names: readonly string[] }[],
+): Cell {
+  const cell = idCell(raw);
+  if (!('value' in cell) || typeof cell.value !== 'string') return cell;
+  const key = choiceKey(cell.value);
+  const byId =
+    choices.find((c) => c.id === cell.value) ?? choices.find((c) => choiceKey(c.id) === key);
+  const match = byId ?? choices.find((c) => c.names.some((n) => choiceKey(n) === key));
+  return match ? { value: match.id } : cell;
+}
+
+/** "1 Gbps", "500 Mbps", "1000 Mbit/s" → Mbps; null for anything else. */
+function mbpsOf(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*([mg])(?:bps|bit\/?s|b\/s)?$/i.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * (m[2]!.toLowerCase() === 'g' ? 1000 : 1);
+}
+
+function bandwidthCell(raw: string, service: Service | null): Cell {
+  const tiers = service?.bandwidthTiers ?? [];
+  const cell = choiceCell(
+    raw,
+    tiers.map((t) => ({ id: t.id, names: [t.label] })),
+  );
+  if (!('value' in cell) || typeof cell.value !== 'string') return cell;
+  if (tiers.some((t) => t.id === cell.value)) return cell;
+  const mbps = mbpsOf(cell.value);
+  const tier = mbps === null ? undefined : tiers.find((t) => t.mbps === mbps);
+  return tier ? { value: tier.id } : cell;
+}
+
+/** A number of months as the screen writes it too: "36 mo", "12 months", "month 7". */
+function monthsText(raw: string): string {
+  return raw
+    .trim()
+    .replace(/^month\s+/i, '')
+    .replace(/\s*(?:mo|mos|month|months)\.?$/i, '');
+}
+
+/** Hours as the screen writes them too: "120 h", "120 h / month", "120 hours". */
+function hoursText(raw: string): string {
+  return raw.trim().replace(/\s*(?:h|hrs?|hours?)(?:\s*\/\s*(?:mo|month))?\.?$/i, '');
 }
 
 /** Hours, or 12 of them separated by `;` or `|` (a seasonal profile, January first). */
 function hoursCell(raw: string, decimalComma: boolean): Cell {
   const t = raw.trim();
   if (t === '') return { value: DEFAULT_HOURS };
-  if (!/[;|]/.test(t)) return numberCell(t, decimalComma);
+  if (!/[;|]/.test(t)) return numberCell(hoursText(t), decimalComma);
   const months: unknown[] = [];
   for (const [i, part] of t.split(/[;|]/).entries()) {
-    const cell = numberCell(part, decimalComma);
+    const cell = numberCell(hoursText(part), decimalComma);
     if ('error' in cell) return { error: `month ${i + 1}: ${cell.error}` };
     months.push(cell.value ?? part);
   }
@@ -492,6 +546,8 @@ function appsCellValue(raw: string, decimalComma: boolean): Cell {
 interface RowContext {
   readonly decimalComma: boolean;
   readonly service: Service | null;
+  /** The channel's partners, to read a partner by its name too. */
+  readonly partners: readonly { readonly id: string; readonly name: string }[];
 }
 
 /** The candidate line of a row and the cells that could not be read. */
@@ -513,14 +569,23 @@ function candidateOf(
   };
   const number = (column: LineCsvColumn) =>
     read(column, numberCell(cellOf(column), ctx.decimalComma));
+  /** A month count or month number, its unit allowed: "36 mo", "month 7". */
+  const months = (column: LineCsvColumn) =>
+    read(column, numberCell(monthsText(cellOf(column)), ctx.decimalComma));
   const filled = (column: LineCsvColumn) => cellOf(column).trim() !== '';
   const notFor = (columns: readonly LineCsvColumn[], message: string) => {
     for (const column of columns) if (filled(column)) fail(column, message);
   };
 
   const model = read('model', modelCell(cellOf('model')));
-  const bundle = read('bundle', idCell(cellOf('bundle')));
-  const bandwidth = read('bandwidth', idCell(cellOf('bandwidth')));
+  const bundle = read(
+    'bundle',
+    choiceCell(
+      cellOf('bundle'),
+      (ctx.service?.bundles ?? []).map((b) => ({ id: b.id, names: [b.name] })),
+    ),
+  );
+  const bandwidth = read('bandwidth', bandwidthCell(cellOf('bandwidth'), ctx.service));
 
   let vServices: unknown;
   if (filled('vServices')) vServices = number('vServices');
@@ -551,7 +616,7 @@ function candidateOf(
       bandwidth,
       bundle,
       vServices,
-      termMonths: filled('termMonths') ? number('termMonths') : DEFAULT_TERM,
+      termMonths: filled('termMonths') ? months('termMonths') : DEFAULT_TERM,
       renew: read('renew', renewCell(cellOf('renew'))),
     };
   } else if (model === 'payg') {
@@ -567,14 +632,27 @@ function candidateOf(
       vServices,
       hoursPerMonth: read('hoursPerMonth', hoursCell(cellOf('hoursPerMonth'), ctx.decimalComma)),
       convertTo: converts
-        ? { atMonth: number('convertAtMonth'), termMonths: number('convertTermMonths') }
+        ? { atMonth: months('convertAtMonth'), termMonths: months('convertTermMonths') }
         : null,
     };
   } else {
-    license = { model, bandwidth, bundle, vServices };
+    // The model cell has its error already; the rest of the license is checked as a
+    // fixed-term one so that its other bad cells are listed too, not hidden behind the model.
+    license = {
+      model: 'fixed-term',
+      bandwidth,
+      bundle,
+      vServices,
+      termMonths: filled('termMonths') ? months('termMonths') : DEFAULT_TERM,
+      renew: true,
+    };
   }
 
-  const mode = cellOf('sellMode').trim().toLowerCase();
+  // "Markup", "Margin", "Fixed price" as the screen names them, or the ids
+  const modeKey = cellOf('sellMode')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  const mode = modeKey === 'fixedprice' ? 'fixed' : modeKey;
   const pct = () => read('sellPct', decimalStringCell(cellOf('sellPct'), ctx.decimalComma, true));
   const money = (column: 'sellMonthly' | 'sellOneOff') =>
     read(column, decimalStringCell(cellOf(column), ctx.decimalComma, false));
@@ -600,9 +678,17 @@ function candidateOf(
     // NUL, escapes and line breaks out of a name (issue 11), before any check reads it
     name: cleanName(untext(cellOf('name'))),
     count: number('count'),
-    startMonth: filled('startMonth') ? number('startMonth') : 1,
-    endMonth: filled('endMonth') ? number('endMonth') : null,
-    partnerId: filled('partnerId') ? read('partnerId', idCell(cellOf('partnerId'))) : null,
+    startMonth: filled('startMonth') ? months('startMonth') : 1,
+    endMonth: filled('endMonth') ? months('endMonth') : null,
+    partnerId: filled('partnerId')
+      ? read(
+          'partnerId',
+          choiceCell(
+            cellOf('partnerId'),
+            ctx.partners.map((p) => ({ id: p.id, names: [p.name] })),
+          ),
+        )
+      : null,
     license,
     sell,
     apps: read('apps', appsCellValue(cellOf('apps'), ctx.decimalComma)),
@@ -744,6 +830,7 @@ function parse(
   const ctx: RowContext = {
     decimalComma: delimiter !== ',',
     service: options.service ?? null,
+    partners: options.partners ?? [],
   };
 
   const iterator = records(text, delimiter);
@@ -820,7 +907,11 @@ function parse(
   const bundles = ctx.service ? new Set(ctx.service.bundles.map((b) => b.id)) : null;
   const bandwidths = ctx.service ? new Set(ctx.service.bandwidthTiers.map((b) => b.id)) : null;
   const terms = ctx.service ? new Set(ctx.service.fixedTerm.terms.map((t) => t.months)) : null;
-  const partners = options.partnerIds ? new Set(options.partnerIds) : null;
+  const partners = options.partnerIds
+    ? new Set(options.partnerIds)
+    : options.partners
+      ? new Set(options.partners.map((p) => p.id))
+      : null;
   let unnamedData = false;
   let dataRows = 0;
 

@@ -20,6 +20,8 @@ import { versionsOf, type Registry, type TableEntry } from '../../price-tables/r
 import { localToday, scenarioStore, useQuote, useScenario } from '../../state/app-store';
 import { customTablesStore, useCustomTables, useRegistry } from '../../state/custom-tables';
 import { quoteOnTable, type QuoteResult } from '../../state/quote';
+import { issueText } from '../../reports/issue-text';
+import { tableProblemText } from './table-problems';
 import './price-books.css';
 
 export interface PriceBooksPageProps {
@@ -363,6 +365,8 @@ function RepriceFigures({
   next: QuoteResult;
   version: string;
 }) {
+  // the lines named as on screen in the errors, never by their paths (issue 13)
+  const scenario = useScenario();
   if (!next.ok) return <p role="alert">{next.message}</p>;
   const money = moneyFormatter(next.quote.currency);
   const now = current.ok ? current.quote.totals : null;
@@ -413,8 +417,8 @@ function RepriceFigures({
           <ul>
             {nextErrors.map((i, n) => (
               <li key={`${i.code}-${i.path}-${n}`}>
-                {i.path ? `${i.path}: ` : ''}
-                {i.message}
+                {i.path ? `${issueText(i, scenario).where}: ` : ''}
+                {issueText(i, scenario).message}
               </li>
             ))}
           </ul>
@@ -431,7 +435,7 @@ function LoadCustomTable() {
   const ids = { heading: useId(), input: useId(), hint: useId() };
   const [result, setResult] = useState<
     | { ok: true; id: TableIdentity; name: string }
-    | { ok: false; name: string; problems: readonly SchemaProblem[] }
+    | { ok: false; name: string; problems: readonly SchemaProblem[]; document?: unknown }
     | null
   >(null);
 
@@ -466,10 +470,18 @@ function LoadCustomTable() {
       return;
     }
     const loaded = add(file.name, text);
+    let document: unknown = null;
+    if (!loaded.ok) {
+      try {
+        document = JSON.parse(text); // to name the entries the problems are in
+      } catch {
+        document = null;
+      }
+    }
     setResult(
       loaded.ok
         ? { ok: true, id: loaded.entry.table, name: file.name }
-        : { ok: false, name: file.name, problems: loaded.problems },
+        : { ok: false, name: file.name, problems: loaded.problems, document },
     );
     input.value = '';
   };
@@ -503,11 +515,20 @@ function LoadCustomTable() {
             {countLabel(problemTotal(result.problems), 'problem', 'problems')}
           </p>
           <ul>
-            {result.problems.map((p, i) => (
-              <li key={`${p.path}-${i}`}>
-                <code>{p.path === '' ? '(the whole file)' : p.path}</code>: {p.message}
-              </li>
-            ))}
+            {result.problems.map((p, i) => {
+              const text = tableProblemText(p, result.document);
+              return (
+                <li key={`${p.path}-${i}`}>
+                  <strong>{text.where}</strong>: {text.message}
+                  {text.path === '' ? null : (
+                    <span className="price-books-path">
+                      {' '}
+                      (in the file at <code>{text.path}</code>)
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </div>
       ) : null}

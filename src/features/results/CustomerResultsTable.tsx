@@ -6,11 +6,20 @@ import {
   columnsFor,
   CUSTOMER_COLUMNS,
   CUSTOMER_ROW_HEADER,
+  shownColumns,
   type Cell,
   type Column,
   type CustomerSource,
 } from '../../reports/columns';
-import { formatCell, isNumeric, resultFeatures, SortableHeader } from './table-kit';
+import {
+  ColumnChooser,
+  formatCell,
+  isNumeric,
+  resultFeatures,
+  ScrollBox,
+  SortableHeader,
+  useChosenColumns,
+} from './table-kit';
 import { CUSTOMER_ORDER, customerFooter, textMatches, type CustomerResultRow } from './tables';
 
 /**
@@ -43,7 +52,7 @@ function cellOf(row: CustomerResultRow, spec: Spec, money: Money) {
     case 'marginPct':
       return <MarginPct row={row} />;
     case 'advice':
-      return adviceText(row.advice, money) || '—';
+      return <span className="results-advice">{adviceText(row.advice, money) || '—'}</span>;
     default:
       return formatCell(spec.format, row[spec.id] as Cell, money);
   }
@@ -111,7 +120,9 @@ export interface CustomerResultsTableProps {
 export function CustomerResultsTable({ quote, rows, money }: CustomerResultsTableProps) {
   const filterId = useId();
   const [limit, setLimit] = useState(CUSTOMER_PAGE);
-  const specs = useMemo(() => columnsFor(CUSTOMER_COLUMNS, quote, 'screen'), [quote]);
+  const all = useMemo(() => columnsFor(CUSTOMER_COLUMNS, quote, 'screen'), [quote]);
+  const { chosen, toggle } = useChosenColumns('customers');
+  const specs = useMemo(() => shownColumns(all, chosen), [all, chosen]);
   const columns = useMemo(() => tableColumns(specs, money), [specs, money]);
   const numeric = useMemo(
     () => new Set(specs.filter((s) => isNumeric(s.format)).map((s) => s.id)),
@@ -147,8 +158,14 @@ export function CustomerResultsTable({ quote, rows, money }: CustomerResultsTabl
             setLimit(CUSTOMER_PAGE);
           }}
         />
+        <ColumnChooser
+          title="Columns of the customer lines"
+          columns={all.filter((c) => c.optional === true)}
+          chosen={chosen}
+          toggle={toggle}
+        />
       </div>
-      <div className="results-scroll">
+      <ScrollBox className="results-scroll">
         <table className="results-table">
           <caption>
             <span className="results-caption">
@@ -225,7 +242,7 @@ export function CustomerResultsTable({ quote, rows, money }: CustomerResultsTabl
             </tfoot>
           ) : null}
         </table>
-      </div>
+      </ScrollBox>
       {shownRows.length > visible.length ? (
         <div className="button-row">
           <p className="results-paging" aria-live="polite">

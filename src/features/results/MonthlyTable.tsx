@@ -3,12 +3,20 @@ import { useId, useMemo } from 'react';
 import type { Quote } from '../../engine/index';
 import {
   columnsFor,
+  shownColumns,
   MONTH_COLUMNS,
   MONTH_ROW_HEADER,
   type Column,
   type MonthSource,
 } from '../../reports/columns';
-import { formatCell, resultFeatures, SortableHeader } from './table-kit';
+import {
+  ColumnChooser,
+  formatCell,
+  resultFeatures,
+  ScrollBox,
+  SortableHeader,
+  useChosenColumns,
+} from './table-kit';
 import {
   MONTH_ORDER,
   monthFooter,
@@ -93,7 +101,9 @@ export interface MonthlyTableProps {
 export function MonthlyTable({ quote, rows, money }: MonthlyTableProps) {
   const filterId = useId();
   const hintId = useId();
-  const specs = useMemo(() => specsOf(quote), [quote]);
+  const all = useMemo(() => specsOf(quote), [quote]);
+  const { chosen, toggle } = useChosenColumns('monthly');
+  const specs = useMemo(() => shownColumns(all, chosen), [all, chosen]);
   const columns = useMemo(() => tableColumns(specs, money), [specs, money]);
   const labels = useMemo(() => new Map(specs.map((s) => [s.id, s.label])), [specs]);
   const data = useMemo(() => [...rows], [rows]);
@@ -129,8 +139,14 @@ export function MonthlyTable({ quote, rows, money }: MonthlyTableProps) {
         <span id={hintId} className="field-hint">
           The start of a period: 2027 for a year, 2027-03 for a month.
         </span>
+        <ColumnChooser
+          title="Columns of the monthly series"
+          columns={all.filter((c) => c.optional === true)}
+          chosen={chosen}
+          toggle={toggle}
+        />
       </div>
-      <div className="results-scroll results-scroll-tall">
+      <ScrollBox className="results-scroll results-scroll-tall">
         <table className="results-table">
           <caption>
             <span className="results-caption">
@@ -197,7 +213,7 @@ export function MonthlyTable({ quote, rows, money }: MonthlyTableProps) {
             </tfoot>
           ) : null}
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

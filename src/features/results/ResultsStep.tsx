@@ -1,17 +1,17 @@
-import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react';
-import { isPriced, quoteErrors } from '../../engine/index';
+import { Suspense, useId, useMemo, type ReactNode } from 'react';
+import { isPriced, quoteErrors, type Quote } from '../../engine/index';
 import { useQuote, useScenario } from '../../state/app-store';
 import { countLabel, moneyFormatter } from '../../components/format';
-import { CustomerResultsTable } from './CustomerResultsTable';
-import { IssuesList, type LinkFor } from '../../components/IssuesList';
-import { KpiCards } from './KpiCards';
-import { resultKpis } from '../../reports/kpis';
-import { MonthlyTable } from './MonthlyTable';
-import { customerResultRows, monthResultRows } from './tables';
+import type { LinkFor } from '../../components/IssuesList';
+import {
+  RESULTS_SECTIONS,
+  useResultsView,
+  viewHref,
+  visibleSections,
+  type ResultsSection,
+  type ResultsSectionProps,
+} from './sections';
 import './results.css';
-
-/** The charts load in their own chunk (recharts is large), after the figures are on screen. */
-const ResultsCharts = lazy(() => import('./charts/ResultsCharts'));
 
 export type { LinkFor } from '../../components/IssuesList';
 
@@ -24,37 +24,40 @@ export interface ResultsStepProps {
    * can say why there is nothing to export. No section without it.
    */
   readonly exports?: ReactNode;
+  /** The sections to offer; the registry by default (tests pass their own). */
+  readonly sections?: readonly ResultsSection[];
 }
 
-function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="results-section" aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
-      {children}
-    </section>
-  );
+function issueCounts(quote: Quote) {
+  const errors = quoteErrors(quote).length;
+  return { errors, warnings: quote.issues.length - errors };
+}
+
+/** The heading of a section: the issues say how many there are. */
+function headingOf(section: ResultsSection, quote: Quote): string {
+  if (section.id !== 'issues') return section.label;
+  const { errors, warnings } = issueCounts(quote);
+  return `Issues (${countLabel(errors, 'error', 'errors')}, ${countLabel(warnings, 'warning', 'warnings')})`;
 }
 
 /**
- * Step 7 of the wizard: the quote of the open scenario in figures, charts and tables, its
- * issues with links to the fields to fix, and the exports it is handed (`exports`). Re-priced on every edit; when
- * the quote cannot be computed or has errors, it says why and shows no figures.
+ * Step 7 of the wizard: the quote of the open scenario in sections (docs/decisions/
+ * 036-results-sections.md) — key figures, charts, tables, issues with links to the fields to
+ * fix, exports — one at a time, chosen in a sticky local navigation whose choice is in the URL
+ * (`#/results?view=lines`), so no section is thousands of pixels down the page. Re-priced on
+ * every edit; when the quote cannot be computed or has errors, it says why and offers only the
+ * sections that need no figures.
  */
-export function ResultsStep({ linkFor, exports }: ResultsStepProps) {
+export function ResultsStep({ linkFor, exports, sections = RESULTS_SECTIONS }: ResultsStepProps) {
   const result = useQuote();
   const scenario = useScenario();
+  const view = useResultsView();
+  const headingId = useId();
   const quote = result.ok ? result.quote : null;
   const service = result.ok ? result.table.table.service : null;
   const currency = quote?.currency ?? 'USD';
   const money = useMemo(() => moneyFormatter(currency), [currency]);
   const priced = quote !== null && isPriced(quote) ? quote : null;
-  const kpis = useMemo(() => (priced ? resultKpis(priced) : null), [priced]);
-  const customerRows = useMemo(
-    () => (priced ? customerResultRows(scenario, priced, service) : []),
-    [scenario, priced, service],
-  );
-  const monthRows = useMemo(() => (priced ? monthResultRows(priced) : []), [priced]);
 
   if (!quote) {
     return (
@@ -64,49 +67,55 @@ export function ResultsStep({ linkFor, exports }: ResultsStepProps) {
     );
   }
 
-  const errors = quoteErrors(quote).length;
-  const warnings = quote.issues.length - errors;
-  const issues = (
-    <Section
-      title={`Issues (${countLabel(errors, 'error', 'errors')}, ${countLabel(warnings, 'warning', 'warnings')})`}
-    >
-      <IssuesList issues={quote.issues} linkFor={linkFor} />
-    </Section>
-  );
-
-  const exportsSection = exports ? <Section title="Exports">{exports}</Section> : null;
-
-  if (!priced || !kpis) {
-    return (
-      <div className="results">
-        <p className="summary-problem">
-          No figures until the {countLabel(errors, 'error', 'errors')} below{' '}
-          {errors === 1 ? 'is' : 'are'} fixed.
-        </p>
-        {issues}
-        {exportsSection}
-      </div>
-    );
-  }
+  const props: ResultsSectionProps = {
+    quote: priced,
+    issues: quote.issues,
+    scenario,
+    money,
+    linkFor,
+    exports,
+    service,
+  };
+  const offered = visibleSections(sections, props, priced !== null);
+  // With errors the issues come first: they say what to fix before there are figures.
+  const fallback = priced ? offered[0] : (offered.find((s) => s.id === 'issues') ?? offered[0]);
+  const current = offered.find((s) => s.id === view) ?? fallback;
+  const { errors } = issueCounts(quote);
 
   return (
     <div className="results">
-      <Section title="Key figures">
-        <KpiCards kpis={kpis} money={money} />
-      </Section>
-      <Section title="Charts">
-        <Suspense fallback={<p>Loading charts…</p>}>
-          <ResultsCharts />
-        </Suspense>
-      </Section>
-      <Section title="Per customer line">
-        <CustomerResultsTable quote={priced} rows={customerRows} money={money} />
-      </Section>
-      <Section title="Monthly series">
-        <MonthlyTable quote={priced} rows={monthRows} money={money} />
-      </Section>
-      {issues}
-      {exportsSection}
+      {priced ? null : (
+        <p className="summary-problem">
+          No figures until the {countLabel(errors, 'error', 'errors')} {errors === 1 ? 'is' : 'are'}{' '}
+          fixed (see Issues).
+        </p>
+      )}
+      <nav className="results-nav" aria-label="Results sections">
+        <ul>
+          {offered.map((s) => (
+            <li key={s.id}>
+              <a
+                href={viewHref(s.id)}
+                aria-current={s === current ? 'page' : undefined}
+                className={s === current ? 'current' : undefined}
+              >
+                {s.label}
+                {s.id === 'issues' && quote.issues.length > 0 ? (
+                  <span className="results-nav-count"> ({quote.issues.length})</span>
+                ) : null}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {current ? (
+        <section className="results-section" aria-labelledby={headingId} key={current.id}>
+          <h3 id={headingId}>{headingOf(current, quote)}</h3>
+          <Suspense fallback={<p>Loading {current.label.toLowerCase()}…</p>}>
+            <current.Component {...props} />
+          </Suspense>
+        </section>
+      ) : null}
     </div>
   );
 }

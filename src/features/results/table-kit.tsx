@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   columnFilteringFeature,
   createFilteredRowModel,
@@ -74,3 +75,121 @@ export function formatCell(
 
 /** Right-aligned on screen: figures, not words. */
 export const isNumeric = (format: ColumnFormat) => format !== 'text' && format !== 'period';
+
+// ------------------------------------------------------------------------------------------
+// Optional columns (ADR 037): chosen in a "Columns" menu, remembered in this browser
+// ------------------------------------------------------------------------------------------
+
+const CHOICE_KEY = (table: string) => `spc.results-columns.${table}`;
+
+function readChoice(table: string): Set<string> {
+  try {
+    const raw = window.localStorage.getItem(CHOICE_KEY(table));
+    const ids: unknown = raw ? JSON.parse(raw) : [];
+    return new Set(Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : []);
+  } catch {
+    return new Set(); // storage blocked or a bad value: the default columns
+  }
+}
+
+/**
+ * The optional columns a user chose for a table (by id), remembered in this browser: a view
+ * preference, not part of the scenario, so it is not saved with the scenario nor shared.
+ */
+export function useChosenColumns(table: string) {
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => readChoice(table));
+  const toggle = useCallback(
+    (id: string, on: boolean) => {
+      setChosen((prev) => {
+        const next = new Set(prev);
+        if (on) next.add(id);
+        else next.delete(id);
+        try {
+          window.localStorage.setItem(CHOICE_KEY(table), JSON.stringify([...next]));
+        } catch {
+          // not remembered; the choice still holds on this page
+        }
+        return next;
+      });
+    },
+    [table],
+  );
+  return { chosen, toggle };
+}
+
+/** The "Columns" menu: a checkbox per optional column, saying how many are shown. */
+export function ColumnChooser({
+  title,
+  columns,
+  chosen,
+  toggle,
+}: {
+  /** Names the table: "Columns of the monthly series". */
+  readonly title: string;
+  readonly columns: readonly { readonly id: string; readonly label: string }[];
+  readonly chosen: ReadonlySet<string>;
+  readonly toggle: (id: string, on: boolean) => void;
+}) {
+  if (columns.length === 0) return null;
+  const on = columns.filter((c) => chosen.has(c.id)).length;
+  return (
+    <details className="results-columns">
+      <summary>
+        More columns{' '}
+        <span className="results-columns-count">
+          ({on === 0 ? columns.length : `${on} of ${columns.length} shown`})
+        </span>
+      </summary>
+      <fieldset>
+        <legend>{title}</legend>
+        {columns.map((c) => (
+          <label key={c.id}>
+            <input
+              type="checkbox"
+              checked={chosen.has(c.id)}
+              onChange={(e) => toggle(c.id, e.target.checked)}
+            />{' '}
+            {c.label}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+/**
+ * The box a table scrolls in, when it must (at 768 px, or with many columns chosen), with a
+ * visible cue that there is more to the side (DESIGN.md: no sideways scroll without a cue).
+ */
+export function ScrollBox({
+  className,
+  children,
+}: {
+  readonly className: string;
+  readonly children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [wide, setWide] = useState(false);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setWide(box.scrollWidth > box.clientWidth + 1);
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    if (box.firstElementChild) observer.observe(box.firstElementChild);
+    measure();
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <>
+      <div ref={ref} className={className}>
+        {children}
+      </div>
+      {wide ? (
+        <p className="results-scroll-cue">
+          Scroll the table sideways to see its columns on the right.
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -312,6 +312,75 @@ describe('parseLinesCsv: the format', () => {
   });
 });
 
+describe('parseLinesCsv: what the screen shows (issue 13)', () => {
+  const partners = sample.channel.partners;
+
+  it('reads bundles, bandwidths, models, terms and partners as the screen names them, any case', () => {
+    const advanced = service.bundles.find((b) => b.name === 'Advanced');
+    const gbps = service.bandwidthTiers.find((b) => b.label === '1 Gbps');
+    expect(advanced).toBeDefined();
+    expect(gbps).toBeDefined();
+    expect(service.fixedTerm.terms.some((t) => t.months === 36)).toBe(true);
+    const partner = partners[0]!;
+    const text =
+      'name,count,model,bundle,bandwidth,termMonths,hoursPerMonth,convertAtMonth,convertTermMonths,partnerId,sellMode,sellMonthly,sellOneOff,sellPct\n' +
+      `Labels,2,Fixed-Term,Advanced,1 Gbps,36 mo,,,,${partner.name},Fixed price,100.00,0.00,\n` +
+      `Shouting,1,FIXED-TERM,ADVANCED,1 GBPS,36 months,,,,${partner.name.toUpperCase()},,,,\n` +
+      `Ids,1,fixed-term,${advanced!.id},${gbps!.id},36,,,,${partner.id},,,,\n` +
+      'Payg,1,PAYG,advanced,1000 Mbps,,120 h,month 7,36 mo,,Markup,,,40 %\n';
+    const result = parseLinesCsv(text, [], { service, partners });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    const [labels, shouting, ids, payg] = result.lines;
+    for (const line of [labels!, shouting!, ids!]) {
+      expect(line.license).toMatchObject({
+        model: 'fixed-term',
+        bundle: advanced!.id,
+        bandwidth: gbps!.id,
+        termMonths: 36,
+      });
+      expect(line.partnerId).toBe(partner.id);
+    }
+    expect(labels!.sell).toEqual({ mode: 'fixed', monthly: '100.00', oneOff: '0.00' });
+    expect(payg!.license).toMatchObject({
+      model: 'payg',
+      bundle: advanced!.id,
+      bandwidth: gbps!.id,
+      hoursPerMonth: 120,
+      convertTo: { atMonth: 7, termMonths: 36 },
+    });
+    expect(payg!.sell).toEqual({ mode: 'markup', pct: '40' });
+  });
+
+  it('keeps a name the table does not know as written, and warns with it', () => {
+    const text = 'name,count,model,bundle,bandwidth,vServices\nA,1,PAYG,Platinum,3 Gbps,1\n';
+    const result = parseLinesCsv(text, [], { service });
+    expect(result.lines[0]!.license).toMatchObject({ bundle: 'Platinum', bandwidth: '3 Gbps' });
+    expect(result.warnings.join(' ')).toContain('bundle "Platinum" is not in the price table');
+    expect(result.warnings.join(' ')).toContain('bandwidth "3 Gbps" is not in the price table');
+  });
+
+  it('lists every bad cell of every row, not only the first', () => {
+    const text =
+      'name,count,model,bundle,bandwidth,vServices,termMonths,startMonth\n' +
+      'One,none,Monthly,Advanced,1 Gbps,x,36 mo,first\n' +
+      'Two,-1,,Advanced,1 Gbps,1,ten,-2\n';
+    const result = parseLinesCsv(text, [], { service });
+    const rows = errorsOf(result).map((e) => e.split(':')[0]);
+    expect(rows).toEqual([
+      '2/count',
+      '2/model',
+      '2/vServices',
+      '2/startMonth',
+      '3/count',
+      '3/model',
+      '3/termMonths',
+      '3/startMonth',
+    ]);
+    expect(result.rowsWithErrors).toBe(2);
+  });
+});
+
 describe('parseLinesCsv: bad input', () => {
   it('refuses a header without the required columns with one error and no lines', () => {
     const result = parseLinesCsv('Name;Qty;Model\nA;1;payg\n', []);
@@ -347,7 +416,7 @@ describe('parseLinesCsv: bad input', () => {
       '5/Hours per month: month 12 (December): must be at most 744 hours (31 days × 24)',
       '5/Start month: must be a month number (1 = the first month)',
       '6/Hours per month: a seasonal profile has exactly 12 months, January first',
-      '7/Model: license.model must be "fixed-term" or "payg"',
+      '7/Model: "monthly" is not a license model: write Fixed-Term or PAYG',
     ]);
     expect(result.rowsWithErrors).toBe(4);
     // the header and the bad rows, as written, to fix and import again

@@ -145,6 +145,30 @@ describe('the price books page', () => {
       .closest<HTMLElement>('[role="alert"]')!;
     expect(alert).toHaveTextContent(/On 2026\.05 the quote would have \d+ errors?/);
     expect(alert).toHaveTextContent(/5g/);
+    // lines by their names, never `customers[n]…`
+    expect(alert).not.toHaveTextContent(/customers\[\d+\]/);
+  });
+
+  it('names the bundle of a broken entry by its name in the file', async () => {
+    const user = userEvent.setup();
+    render(<PriceBooksPage query="" />);
+    const broken = JSON.parse(vendorText) as {
+      service: { bundles: { name: string; includedVServices: unknown }[] };
+    };
+    const bundle = broken.service.bundles[1]!;
+    bundle.includedVServices = -3;
+    await user.upload(
+      screen.getByLabelText('Custom price table file'),
+      new File([JSON.stringify(broken)], 'bad-bundle.json', { type: 'application/json' }),
+    );
+    const alert = (await screen.findByText(/bad-bundle\.json was not loaded/)).closest<HTMLElement>(
+      '[role="alert"]',
+    )!;
+    const item = within(alert).getAllByRole('listitem')[0]!;
+    expect(item.querySelector('strong')).toHaveTextContent(
+      `Bundle “${bundle.name}” · Included vServices`,
+    );
+    expect(item.querySelector('code')).toHaveTextContent('service.bundles[1].includedVServices');
   });
 
   it('loads a custom table, marks it, uses it, and removes it', async () => {
@@ -174,7 +198,7 @@ describe('the price books page', () => {
     expect(screen.queryByTestId('table-tr7-service-provider USD acme-2027.01')).toBeNull();
   });
 
-  it('lists every problem of a broken file by its JSON path, and adds nothing', async () => {
+  it('lists every problem of a broken file in plain words, the JSON path aside, and adds nothing', async () => {
     const user = userEvent.setup();
     render(<PriceBooksPage query="" />);
     const broken = JSON.parse(vendorText) as Record<string, unknown>;
@@ -189,8 +213,14 @@ describe('the price books page', () => {
       '[role="alert"]',
     )!;
     expect(alert).toHaveTextContent('broken.json was not loaded: 2 problems');
-    expect(within(alert).getByText('currency')).toBeInTheDocument();
-    expect(within(alert).getByText('effectiveFrom')).toBeInTheDocument();
+    const items = within(alert).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('strong')?.textContent)).toEqual([
+      'Currency',
+      'Effective from',
+    ]);
+    expect(items[0]).toHaveTextContent(/^Currency: must be an ISO 4217 code/);
+    // the path stays, as a detail for whoever edits the file
+    expect(within(items[1]!).getByText('effectiveFrom', { selector: 'code' })).toBeInTheDocument();
     expect(customTablesStore.getState().registry).toBe(before);
 
     await user.upload(

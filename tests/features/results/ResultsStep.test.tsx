@@ -18,12 +18,28 @@ vi.mock('../../../src/features/results/charts/ResultsCharts', () => ({
   default: () => <p>Charts stand-in</p>,
 }));
 
-beforeEach(reset);
+beforeEach(() => {
+  reset();
+  window.location.hash = '#/results';
+  window.localStorage.clear();
+});
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
   reset();
 });
+
+/** Opens a section as a user does: its link in the Results navigation. */
+async function show(name: string | RegExp) {
+  const nav = screen.getByRole('navigation', { name: 'Results sections' });
+  const link = within(nav).getByRole('link', { name });
+  act(() => {
+    window.location.hash = link.getAttribute('href')!;
+    // jsdom fires hashchange late; the browser fires it on the click
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+  expect(link).toHaveAttribute('aria-current', 'page');
+}
 
 /** The shell passes the documents panel as `exports`; here a stand-in (it has its own tests). */
 function renderStep({ exports = <p>Exports stand-in</p> }: { exports?: ReactNode } = {}) {
@@ -91,19 +107,63 @@ describe('the Results step', () => {
     );
   });
 
-  it('lays out the cards, the charts, both tables with totals, the issues and the exports', async () => {
+  it('offers every section in a navigation, one at a time, the choice in the URL', async () => {
     renderStep();
-    for (const name of [
+    const nav = screen.getByRole('navigation', { name: 'Results sections' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([
       'Key figures',
       'Charts',
       'Per customer line',
       'Monthly series',
-      'Issues (0 errors, 0 warnings)',
+      'Issues',
       'Exports',
-    ]) {
-      expect(region(name)).toBeInTheDocument();
-    }
+    ]);
+    // the first section by default; only one section on the page
+    expect(region('Key figures')).toBeInTheDocument();
+    expect(screen.getAllByRole('region')).toHaveLength(1);
+    expect(within(nav).getByRole('link', { name: 'Charts' })).toHaveAttribute(
+      'href',
+      '#/results?view=charts',
+    );
+    await show('Charts');
     expect(await screen.findByText('Charts stand-in')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Key figures' })).toBeNull();
+    await show('Issues');
+    expect(region('Issues (0 errors, 0 warnings)')).toBeInTheDocument();
+    await show('Exports');
+    expect(within(region('Exports')).getByText('Exports stand-in')).toBeInTheDocument();
+    // an unknown view in the URL opens the first section
+    act(() => {
+      window.location.hash = '#/results?view=nothing';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(region('Key figures')).toBeInTheDocument();
+  });
+
+  it('places a section added to the registry by its order, and opens it from the URL', async () => {
+    const { RESULTS_SECTIONS } = await import('../../../src/features/results/sections');
+    const sections = [
+      ...RESULTS_SECTIONS,
+      { id: 'cash', order: 25, label: 'Cash', Component: () => <p>Cash stand-in</p> },
+    ];
+    window.location.hash = '#/results?view=cash';
+    render(<ResultsStep linkFor={fieldLink} sections={sections} />);
+    const nav = screen.getByRole('navigation', { name: 'Results sections' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Key figures', 'Charts', 'Cash', 'Per customer line', 'Monthly series', 'Issues']);
+    expect(within(region('Cash')).getByText('Cash stand-in')).toBeInTheDocument();
+  });
+
+  it("shows both tables with totals that are the quote's", async () => {
+    renderStep();
+    await show('Per customer line');
     const quote = appQuote();
     const money = moneyFormatter(quote.currency);
     const customers = customersTable();
@@ -113,17 +173,73 @@ describe('the Results step', () => {
     expect(total[columnIndex(customers, 'Margin')]).toBe(money(quote.totals!.margin));
     expect(total[columnIndex(customers, 'Margin %')]).toBe(`${quote.totals!.marginPct} %`);
     expect(footRow(customers, 'Platform')[columnIndex(customers, 'Revenue')]).toBe(money('0'));
+    await show('Monthly series');
     const months = monthsTable();
     expect(bodyRowNames(months)).toHaveLength(quote.months.length);
     const monthTotal = footRow(months, 'Total');
     expect(monthTotal[columnIndex(months, 'Total cost')]).toBe(money(quote.totals!.cost));
     expect(monthTotal[columnIndex(months, 'Margin')]).toBe(money(quote.totals!.margin));
+    await show('Issues');
     expect(screen.getByText('No issues: nothing to fix.')).toBeInTheDocument();
-    expect(within(region('Exports')).getByText('Exports stand-in')).toBeInTheDocument();
+  });
+
+  it('adds an optional column from the More columns menu and remembers the choice', async () => {
+    const { user } = renderStep();
+    await show('Per customer line');
+    const table = customersTable();
+    expect(columnIndex(table, 'Commissions')).toBe(-1);
+    const menu = () =>
+      screen.getByText(
+        (_, el) => el?.tagName === 'SUMMARY' && /^More columns/.test(el.textContent ?? ''),
+      );
+    expect(menu()).toHaveTextContent('More columns (5)');
+    await user.click(menu());
+    await user.click(screen.getByRole('checkbox', { name: 'Commissions' }));
+    expect(columnIndex(customersTable(), 'Commissions')).toBeGreaterThan(0);
+    const quote = appQuote();
+    expect(footRow(customersTable(), 'Total')[columnIndex(customersTable(), 'Commissions')]).toBe(
+      moneyFormatter(quote.currency)(quote.totals!.commissions),
+    );
+    expect(menu()).toHaveTextContent('More columns (1 of 5 shown)');
+    cleanup();
+    renderStep();
+    await show('Per customer line');
+    expect(columnIndex(customersTable(), 'Commissions')).toBeGreaterThan(0);
+    expect(screen.getByRole('checkbox', { name: 'Commissions' })).toBeChecked();
+    // the other table keeps its own choice
+    await show('Monthly series');
+    expect(columnIndex(monthsTable(), 'Recurring revenue')).toBe(-1);
+    expect(columnIndex(monthsTable(), 'Partner commission')).toBeGreaterThan(0);
+  });
+
+  it('says so when a table is wider than its box, and not when it fits', async () => {
+    // jsdom lays nothing out: the box's widths and the observer are stand-ins
+    let width = 900;
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(() => width);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(() => 1000);
+    renderStep();
+    await show('Per customer line');
+    expect(screen.queryByText(/scroll the table sideways/)).toBeNull();
+    cleanup();
+    width = 1600;
+    renderStep();
+    await show('Per customer line');
+    expect(
+      screen.getByText(/Scroll the table sideways to see its columns on the right/),
+    ).toBeVisible();
+    vi.unstubAllGlobals();
   });
 
   it('sorts the customer lines by revenue from a header button, with aria-sort', async () => {
     const { user } = renderStep();
+    await show('Per customer line');
     const table = customersTable();
     const quote = appQuote();
     const names = new Map(sampleScenario().customers.map((c) => [c.id, c.name]));
@@ -149,6 +265,7 @@ describe('the Results step', () => {
 
   it('filters customer lines by name and adds a filtered subtotal above the total', async () => {
     const { user } = renderStep();
+    await show('Per customer line');
     const table = customersTable();
     const quote = appQuote();
     const money = moneyFormatter(quote.currency);
@@ -173,6 +290,7 @@ describe('the Results step', () => {
 
   it('filters months by period with a subtotal, and sorts them', async () => {
     const { user } = renderStep();
+    await show('Monthly series');
     const table = monthsTable();
     const quote = appQuote();
     const money = moneyFormatter(quote.currency);
@@ -197,7 +315,7 @@ describe('the Results step', () => {
     expect(bodyRowNames(table)[0]).toBe(inYear.at(-1)!.period);
   });
 
-  it('re-renders the figures after an edit in the store', () => {
+  it('re-renders the figures after an edit in the store', async () => {
     renderStep();
     const before = appQuote().totals!.revenue;
     act(() =>
@@ -209,18 +327,20 @@ describe('the Results step', () => {
     expect(after.totals!.revenue).not.toBe(before);
     const money = moneyFormatter(after.currency);
     expect(card('TCV')).toBe(money(after.totals!.revenue));
+    await show('Per customer line');
     expect(footRow(customersTable(), 'Total')[columnIndex(customersTable(), 'Revenue')]).toBe(
       money(after.totals!.revenue),
     );
   });
 
-  it('lists warnings with links to the fields to fix', () => {
+  it('lists warnings with links to the fields to fix', async () => {
     renderStep();
     act(() =>
       scenarioStore
         .getState()
         .edit((s) => ({ ...s, pricing: { ...s.pricing, minMarginPct: '99' } })),
     );
+    await show(/^Issues/);
     const warnings = appQuote().issues;
     expect(warnings.length).toBeGreaterThan(0);
     const issues = screen.getByRole('region', { name: /^Issues \(0 errors, \d+ warnings?\)/ });
@@ -231,12 +351,13 @@ describe('the Results step', () => {
     const link = within(items[0]!).getByRole('link');
     expect(link).toHaveAttribute('href', fieldLink(warnings[0]!.path).href);
     expect(link).toHaveTextContent('Fix it');
+    await show('Per customer line');
     expect(screen.getAllByText('Below minimum').length).toBe(
       appQuote().customers.filter((c) => c.belowMinMargin).length,
     );
   });
 
-  it('shows why there are no figures when the quote has errors, with links', () => {
+  it('shows why there are no figures when the quote has errors, with links', async () => {
     const scenario = sampleScenario();
     const first = scenario.customers[0]!;
     openScenario({
@@ -244,21 +365,31 @@ describe('the Results step', () => {
       customers: [{ ...first, license: { ...first.license, bundle: 'no-such-bundle' } }],
     } as Scenario);
     renderStep();
-    expect(screen.getByText('No figures until the 1 error below is fixed.')).toBeInTheDocument();
-    expect(screen.queryByRole('region', { name: 'Key figures' })).toBeNull();
+    expect(
+      screen.getByText('No figures until the 1 error is fixed (see Issues).'),
+    ).toBeInTheDocument();
+    // only the sections that need no figures, the issues first
+    const nav = screen.getByRole('navigation', { name: 'Results sections' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Issues (1)', 'Exports']);
     expect(screen.queryByRole('table')).toBeNull();
-    // the exports stay, so the documents panel can say why there is nothing to export
-    expect(within(region('Exports')).getByText('Exports stand-in')).toBeInTheDocument();
     const issues = screen.getByRole('region', { name: /^Issues \(1 error/ });
     expect(within(issues).getByRole('link')).toHaveAttribute(
       'href',
       '#/customers?field=customers%5B0%5D.license.bundle',
     );
+    // the exports stay, so the documents panel can say why there is nothing to export
+    await show('Exports');
+    expect(within(region('Exports')).getByText('Exports stand-in')).toBeInTheDocument();
   });
 
   it('pages a 200-line plan 50 lines at a time; sorting and the total cover every line', async () => {
     openScenario(manyLines(200));
     const { user } = renderStep();
+    await show('Per customer line');
     const table = customersTable();
     expect(bodyRowNames(table)).toHaveLength(50);
     expect(screen.getByText('Showing 50 of 200 lines.')).toBeInTheDocument();
@@ -279,27 +410,32 @@ describe('the Results step', () => {
     expect(screen.queryByRole('button', { name: /Show/ })).toBeNull();
   });
 
-  it('shows the exports it is handed, and no Exports section without them', () => {
+  it('shows the exports it is handed, and no Exports section without them', async () => {
     renderStep({ exports: <button type="button">Export stand-in</button> });
+    await show('Exports');
     expect(
       within(region('Exports')).getByRole('button', { name: 'Export stand-in' }),
     ).toBeInTheDocument();
     cleanup();
     renderStep({ exports: null });
     expect(screen.queryByRole('region', { name: 'Exports' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Exports' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Download/ })).toBeNull();
   });
 
   it('has labelled tables and filters and no axe violations', async () => {
     const { user } = renderStep();
-    await screen.findByText('Charts stand-in');
-    for (const table of [customersTable(), monthsTable()]) {
+    for (const [section, table] of [
+      ['Monthly series', monthsTable],
+      ['Per customer line', customersTable],
+    ] as const) {
+      await show(section);
       expect(
-        within(table)
+        within(table())
           .getAllByRole('columnheader')
           .every((th) => th.getAttribute('scope') === 'col'),
       ).toBe(true);
-      expect(table.querySelector('caption')).not.toBeNull();
+      expect(table().querySelector('caption')).not.toBeNull();
     }
     await user.click(within(customersTable()).getByRole('button', { name: /^Margin %/ }));
     await user.type(screen.getByLabelText('Filter customer lines by name'), 'a');

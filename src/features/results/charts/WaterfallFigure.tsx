@@ -92,7 +92,8 @@ export function WaterfallFigure({ deal, money }: { deal: PricedDeal; money: Mone
             {chart.scope === 'deal'
               ? ', platform costs included'
               : ', for every customer of the line'}
-            . Steps down are marked −, steps up +, and levels =.
+            . Steps down are marked −, steps up +, and levels =; the margin bar spans from the cost
+            to what the sell price leaves after commissions.
           </p>
           <ChartBox height={CHART_HEIGHT + 40}>
             {(width) => (

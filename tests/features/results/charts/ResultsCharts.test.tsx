@@ -248,14 +248,13 @@ describe('ResultsCharts', () => {
       '+ Markup',
       '= Sell price',
       '− Commissions',
-      '− Cost',
       '= Margin',
     ]);
     expect(dealRows[0]!.slice(1)).toEqual([money(deal.list), money(deal.list)]);
     expect(dealRows[3]!.slice(1)).toEqual([money(deal.cost), money(deal.cost)]);
     expect(dealRows[5]!.slice(1)).toEqual([money(deal.sell), money(deal.sell)]);
-    expect(dealRows[8]!.slice(1)).toEqual([money(deal.margin), money(deal.margin)]);
-    expect(dealRows[8]![2]).toBe(money(engineQuote(s).totals!.margin));
+    expect(dealRows[7]!.slice(1)).toEqual([money(deal.margin), money(deal.margin)]);
+    expect(dealRows[7]![2]).toBe(money(engineQuote(s).totals!.margin));
 
     const choose = screen.getByRole('combobox', { name: 'Waterfall for' });
     expect(within(choose).getAllByRole('option')).toHaveLength(1 + s.customers.length);
@@ -265,7 +264,7 @@ describe('ResultsCharts', () => {
     expect(lineRows[1]![1]).toBe(money(`-${line.termDiscount}`));
     expect(lineRows[4]![1]).toBe(money(line.markup));
     expect(lineRows[6]![1]).toBe(money(`-${line.commissions}`));
-    expect(lineRows[8]![2]).toBe(
+    expect(lineRows[7]![2]).toBe(
       money(engineQuote(s).customers.find((c) => c.id === 'c1')!.totals.margin),
     );
     expect(screen.queryByRole('figure', { name: 'Price waterfall: the whole deal' })).toBeNull();
