@@ -60,6 +60,21 @@ const LINE_LABELS: Readonly<Record<string, string>> = {
   'sell.pct': 'Markup or margin %',
   'sell.monthly': 'Monthly price',
   'sell.oneOff': 'One-off price',
+  changes: 'Changes over time',
+  'changes.fromMonth': 'Change: from month',
+  'changes.count': 'Change: customers',
+  'changes.bandwidth': 'Change: bandwidth',
+  'changes.bundle': 'Change: bundle',
+  'changes.vServices': 'Change: vServices',
+  'changes.hoursPerMonth': 'Change: hours per month',
+  billing: 'Invoicing of the term',
+};
+
+const BILLING_LABELS: Readonly<Record<string, string>> = {
+  'vendor.fixedTerm': "Vendor's invoicing of terms",
+  'vendor.paymentDelayMonths': 'Payment delay to the vendor',
+  'customers.fixedTerm': "Customers' invoicing of terms",
+  'customers.paymentDelayMonths': "Customers' payment delay",
 };
 
 const APP_LABELS: Readonly<Record<string, string>> = {
@@ -142,6 +157,8 @@ export function whereOf(fullPath: string, scenario: Scenario | null): string {
     return ['Platform', labelIn(PLATFORM_LABELS, rest)].filter(Boolean).join(' · ');
   if (head === 'pricing')
     return ['Pricing', labelIn(PRICING_LABELS, rest)].filter(Boolean).join(' · ');
+  if (head === 'billing')
+    return ['Billing', labelIn(BILLING_LABELS, rest)].filter(Boolean).join(' · ');
   if (head === 'channel') return 'Channel';
   if (head === 'customers') return 'Customers';
   if (head === 'mainApps') return 'Main apps';

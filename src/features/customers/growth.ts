@@ -149,7 +149,9 @@ export function planGrowth(
     for (let m = first + 1; m <= last; m += 1) {
       cohorts = cohorts
         .map((c) =>
-          (m - c.start) % term === 0 ? { ...c, micro: c.micro - mulDiv(c.micro, leaving, 10000) } : c,
+          (m - c.start) % term === 0
+            ? { ...c, micro: c.micro - mulDiv(c.micro, leaving, 10000) }
+            : c,
         )
         .filter((c) => c.micro > 0);
       if (inWins(m) && winsMicro > 0) cohorts.push({ start: m, micro: winsMicro });
@@ -166,7 +168,9 @@ export function planGrowth(
   if (changes.length > CHANGES_MAX)
     return {
       ok: false,
-      errors: { line: `This plan needs ${changes.length} changes; a line holds at most ${CHANGES_MAX}.` },
+      errors: {
+        line: `This plan needs ${changes.length} changes; a line holds at most ${CHANGES_MAX}.`,
+      },
     };
   return { ok: true, plan: { count: start!, changes, curve } };
 }
@@ -187,5 +191,7 @@ export function applyGrowth(line: CustomerLine, plan: GrowthPlan): CustomerLine 
   }
   const changes = [...byMonth.values()].sort((a, b) => a.fromMonth - b.fromMonth);
   const { changes: _old, ...rest } = line;
-  return changes.length > 0 ? { ...rest, count: plan.count, changes } : { ...rest, count: plan.count };
+  return changes.length > 0
+    ? { ...rest, count: plan.count, changes }
+    : { ...rest, count: plan.count };
 }

@@ -90,7 +90,12 @@ describe('the growth helper (ADR 032)', () => {
   it('counts each month of wins as a cohort with its own renewal', () => {
     // 2 a month in months 2 and 3 (two cohorts of 2); at month 13 half of the first 10 leave,
     // at 14 and 15 one of each 2-customer cohort
-    const p = plan(fixed(), 16, { winsPerMonth: '2', winsFrom: '2', winsTo: '3', nonRenewalPct: '50' });
+    const p = plan(fixed(), 16, {
+      winsPerMonth: '2',
+      winsFrom: '2',
+      winsTo: '3',
+      nonRenewalPct: '50',
+    });
     expect(p.changes).toEqual([
       { fromMonth: 2, count: 12 },
       { fromMonth: 3, count: 14 },
@@ -123,7 +128,14 @@ describe('the growth helper (ADR 032)', () => {
     expect(r.errors.winsPerMonth).toMatch(/number/);
     expect(r.errors.churnPct).toMatch(/percentage/);
     const converting = payg({
-      license: { ...(payg().license as never), convertTo: { atMonth: 6, termMonths: 12 } },
+      license: {
+        model: 'payg',
+        bandwidth: '100m',
+        bundle: 'b',
+        vServices: 2,
+        hoursPerMonth: 730,
+        convertTo: { atMonth: 6, termMonths: 12 },
+      },
     });
     const c = planGrowth(converting, 12, input({}));
     expect(c.ok || c.errors.line).toMatch(/converts/);
