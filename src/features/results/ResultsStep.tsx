@@ -5,7 +5,7 @@ import { countLabel, moneyFormatter } from '../../components/format';
 import { CustomerResultsTable } from './CustomerResultsTable';
 import { IssuesList, type LinkFor } from '../../components/IssuesList';
 import { KpiCards } from './KpiCards';
-import { resultKpis } from '../../reports/kpis';
+import { cashKpis, resultKpis } from '../../reports/kpis';
 import { MonthlyTable } from './MonthlyTable';
 import { customerResultRows, monthResultRows } from './tables';
 import './results.css';
@@ -49,7 +49,10 @@ export function ResultsStep({ linkFor, exports }: ResultsStepProps) {
   const currency = quote?.currency ?? 'USD';
   const money = useMemo(() => moneyFormatter(currency), [currency]);
   const priced = quote !== null && isPriced(quote) ? quote : null;
-  const kpis = useMemo(() => (priced ? resultKpis(priced) : null), [priced]);
+  const kpis = useMemo(
+    () => (priced ? [...resultKpis(priced), ...cashKpis(priced)] : null),
+    [priced],
+  );
   const customerRows = useMemo(
     () => (priced ? customerResultRows(scenario, priced, service) : []),
     [scenario, priced, service],
