@@ -12,6 +12,7 @@ import {
 } from './changes';
 import { lastMonthOf } from './growth';
 import { GrowthHelper } from './GrowthHelper';
+import './changes.css';
 
 type Service = PriceTable['service'];
 
