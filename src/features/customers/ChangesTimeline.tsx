@@ -16,8 +16,21 @@ import './changes.css';
 
 type Service = PriceTable['service'];
 
+/** The paths below a change that its Edit button stands for. */
+const CHANGE_PATHS = [
+  '',
+  '.fromMonth',
+  '.count',
+  '.bandwidth',
+  '.bundle',
+  '.vServices',
+  '.hoursPerMonth',
+] as const;
+
 interface ChangesTimelineProps {
   line: CustomerLine;
+  /** The line's place in the scenario, for links to a change to fix (`?field=`). */
+  index: number;
   service: Service | null;
   horizonMonths: number;
   startPeriod: string;
@@ -30,6 +43,7 @@ interface ChangesTimelineProps {
  */
 export function ChangesTimeline({
   line,
+  index,
   service,
   horizonMonths,
   startPeriod,
@@ -76,6 +90,10 @@ export function ChangesTimeline({
                     <span>{text}</span>{' '}
                     <button
                       type="button"
+                      // a quote issue at this change (its month, an unknown id) links here
+                      data-field={CHANGE_PATHS.map(
+                        (f) => `customers[${index}].changes[${i}]${f}`,
+                      ).join(' ')}
                       aria-label={`Edit change: ${text}`}
                       onClick={() => setEditing(i)}
                     >
@@ -83,6 +101,8 @@ export function ChangesTimeline({
                     </button>{' '}
                     <button
                       type="button"
+                      // on a converting line the fix of "changes with a conversion" is removing
+                      data-field={converting && i === 0 ? `customers[${index}].changes` : undefined}
                       aria-label={`Remove change: ${text}`}
                       onClick={() => commitWholeLine(line, removeChange(line, i))}
                     >
@@ -106,7 +126,12 @@ export function ChangesTimeline({
         />
       ) : (
         <div className="button-row">
-          <button type="button" disabled={converting} onClick={() => setEditing('new')}>
+          <button
+            type="button"
+            data-field={converting ? undefined : `customers[${index}].changes`}
+            disabled={converting}
+            onClick={() => setEditing('new')}
+          >
             Add a change
           </button>
         </div>

@@ -95,6 +95,7 @@ export function LineDetails(props: LineDetailsProps) {
         <BillingField {...props} />
         <ChangesTimeline
           line={line}
+          index={index}
           service={props.service}
           horizonMonths={props.horizonMonths}
           startPeriod={scenario.startPeriod}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CustomersStep } from '../../../src/features/customers/CustomersStep';
@@ -234,5 +234,26 @@ describe("a line's billing", () => {
     expect(lineOf('c1').billing).toBe('upfront');
     await user.selectOptions(select, '');
     expect('billing' in lineOf('c1')).toBe(false);
+  });
+});
+
+describe('a link to a change to fix', () => {
+  it('opens the line’s details and focuses the change the quote names', async () => {
+    const { focusField } = await import('../../../src/components/form/field-focus');
+    act(() =>
+      scenarioStore.getState().edit((s) => ({
+        ...s,
+        customers: s.customers.map((c) =>
+          c.id === 'c3' ? { ...c, changes: [{ fromMonth: 99, count: 5 }] } : c,
+        ),
+      })),
+    );
+    const issue = engineQuote(state()).issues.find((i) => i.code === 'month-out-of-range')!;
+    expect(issue.path).toBe('customers[2].changes[0].fromMonth');
+    render(<CustomersStep />);
+    act(() => focusField(issue.path));
+    await waitFor(() =>
+      expect(document.activeElement).toHaveAccessibleName(/^Edit change: From .* \(month 99\)/),
+    );
   });
 });
