@@ -61,12 +61,6 @@ const LINE_LABELS: Readonly<Record<string, string>> = {
   'sell.monthly': 'Monthly price',
   'sell.oneOff': 'One-off price',
   changes: 'Changes over time',
-  'changes.fromMonth': 'Change: from month',
-  'changes.count': 'Change: customers',
-  'changes.bandwidth': 'Change: bandwidth',
-  'changes.bundle': 'Change: bundle',
-  'changes.vServices': 'Change: vServices',
-  'changes.hoursPerMonth': 'Change: hours per month',
   billing: 'Invoicing of the term',
 };
 
@@ -75,6 +69,16 @@ const BILLING_LABELS: Readonly<Record<string, string>> = {
   'vendor.paymentDelayMonths': 'Payment delay to the vendor',
   'customers.fixedTerm': "Customers' invoicing of terms",
   'customers.paymentDelayMonths': "Customers' payment delay",
+};
+
+/** The labels of a change's fields in the timeline's form (Customers step, line details). */
+const CHANGE_LABELS: Readonly<Record<string, string>> = {
+  fromMonth: 'From month',
+  count: 'Customers',
+  bandwidth: 'Bandwidth',
+  bundle: 'Bundle',
+  vServices: 'vServices',
+  hoursPerMonth: 'Hours per month',
 };
 
 const APP_LABELS: Readonly<Record<string, string>> = {
@@ -136,6 +140,12 @@ export function whereOf(fullPath: string, scenario: Scenario | null): string {
     const rest = customer[2] ?? '';
     const app = /^apps\[(\d+)\](?:\.(.*))?$/.exec(rest);
     if (app) return appWhere(name, Number(app[1]), app[2] ?? '');
+    const change = /^changes\[(\d+)\](?:\.(.*))?$/.exec(rest);
+    if (change) {
+      const label = change[2] ? labelIn(CHANGE_LABELS, change[2]) : null;
+      const which = `${name} · change ${Number(change[1]) + 1}`;
+      return label ? `${which} · ${label}` : which;
+    }
     const label = rest ? labelIn(LINE_LABELS, rest) : null;
     return label ? `${name} · ${label}` : name;
   }
