@@ -147,6 +147,7 @@ export function GrowthHelper({
               result.plan.curve.at(-1)?.customers ?? 0
             } customers in the last month.`}
           </p>
+          <CurveSketch curve={result.plan.curve} />
           <details>
             <summary>Customers by month</summary>
             <table className="growth-curve">
@@ -178,5 +179,40 @@ export function GrowthHelper({
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * The curve at a glance, as steps (a count holds until the next change). The table under it
+ * is the text alternative, so the picture is named by what it shows in one sentence.
+ */
+function CurveSketch({
+  curve,
+}: {
+  curve: readonly { readonly month: number; readonly customers: number }[];
+}) {
+  const width = 320;
+  const height = 64;
+  const first = curve[0];
+  const last = curve.at(-1);
+  if (!first || !last) return null;
+  const max = Math.max(1, ...curve.map((p) => p.customers));
+  const span = Math.max(1, last.month - first.month + 1);
+  const x = (month: number) => ((month - first.month) / span) * width;
+  const y = (n: number) => height - 2 - (n / max) * (height - 4);
+  let d = `M ${x(first.month)} ${y(first.customers)}`;
+  for (const p of curve.slice(1)) d += ` H ${x(p.month)} V ${y(p.customers)}`;
+  d += ` H ${width}`;
+  return (
+    <svg
+      className="growth-sketch"
+      role="img"
+      aria-label={`Customers from ${first.customers} in month ${first.month} to ${last.customers} in month ${last.month}, at most ${max}.`}
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+    >
+      <path d={d} fill="none" stroke="#1f4e79" strokeWidth={2} />
+    </svg>
   );
 }

@@ -176,6 +176,11 @@ describe('the growth helper', () => {
       .slice(1, 7)
       .map((r) => within(r).getByRole('cell').textContent);
     expect(cells).toEqual(['10', '13', '15', '18', '20', '20']);
+    expect(
+      within(helper).getByRole('img', {
+        name: 'Customers from 10 in month 1 to 20 in month 36, at most 20.',
+      }),
+    ).toBeInTheDocument();
     expect(state()).toBe(before); // a preview only
 
     await user.click(within(helper).getByRole('button', { name: 'Write the changes' }));
