@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioSchema, type Quote, type Scenario } from '../../src/engine/index';
@@ -42,6 +43,12 @@ describe.skipIf(!chromiumInstalled())('a plan that changes over time, with cash'
   const go = async (step: RegExp) => {
     await stepBar().getByRole('link', { name: step }).click();
     await expect.poll(() => page.getByText('Loading…').count()).toBe(0);
+  };
+  const axeViolations = async (selector: string): Promise<string[]> => {
+    const results = await new AxeBuilder({ page }).include(selector).analyze();
+    return results.violations.map(
+      (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   };
   const saved = async (): Promise<Scenario> => {
     const text = await page.evaluate(() => localStorage.getItem('spc:scenario'));
@@ -92,6 +99,7 @@ describe.skipIf(!chromiumInstalled())('a plan that changes over time, with cash'
       .getByLabel('Vendor: Fixed-Term invoicing', { exact: true })
       .selectOption('upfront');
     await expect.poll(async () => (await saved()).billing?.vendor?.fixedTerm).toBe('upfront');
+    expect(await axeViolations('.billing-settings')).toEqual([]);
 
     const scenario = await saved();
     const line = scenario.customers.find((c) => c.name === segment)!;
