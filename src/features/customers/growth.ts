@@ -53,9 +53,10 @@ function wholeNumber(text: string): number | null {
   return /^\d{1,9}$/.test(t) ? Number(t) : null;
 }
 
-/** a × b / c rounded half up, for non-negative integers (exact while a × b < 2^53). */
+/** a × b / c rounded half up, for non-negative integers; BigInt inside, so exact at any size. */
 function mulDiv(a: number, b: number, c: number): number {
-  return Math.floor((a * b * 2 + c) / (2 * c));
+  const C = BigInt(c);
+  return Number((BigInt(a) * BigInt(b) * 2n + C) / (2n * C));
 }
 
 /** The nearest whole customer, halves up. */

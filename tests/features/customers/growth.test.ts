@@ -160,3 +160,11 @@ describe('the growth helper (ADR 032)', () => {
     expect(CustomerLineSchema.safeParse(next).success).toBe(true);
   });
 });
+
+describe('the growth helper at scale', () => {
+  it('stays exact with a million customers and 2 % churn (no float in the carried count)', () => {
+    const p = plan(payg(), 3, { start: '1000000', churnPct: '2.5' });
+    // 1,000,000 × 0.975 = 975,000; × 0.975 = 950,625
+    expect(p.curve.map((c) => c.customers)).toEqual([1_000_000, 975_000, 950_625]);
+  });
+});
