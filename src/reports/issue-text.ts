@@ -60,6 +60,25 @@ const LINE_LABELS: Readonly<Record<string, string>> = {
   'sell.pct': 'Markup or margin %',
   'sell.monthly': 'Monthly price',
   'sell.oneOff': 'One-off price',
+  changes: 'Changes over time',
+  billing: 'Invoicing of the term',
+};
+
+const BILLING_LABELS: Readonly<Record<string, string>> = {
+  'vendor.fixedTerm': "Vendor's invoicing of terms",
+  'vendor.paymentDelayMonths': 'Payment delay to the vendor',
+  'customers.fixedTerm': "Customers' invoicing of terms",
+  'customers.paymentDelayMonths': "Customers' payment delay",
+};
+
+/** The labels of a change's fields in the timeline's form (Customers step, line details). */
+const CHANGE_LABELS: Readonly<Record<string, string>> = {
+  fromMonth: 'From month',
+  count: 'Customers',
+  bandwidth: 'Bandwidth',
+  bundle: 'Bundle',
+  vServices: 'vServices',
+  hoursPerMonth: 'Hours per month',
 };
 
 const APP_LABELS: Readonly<Record<string, string>> = {
@@ -121,6 +140,12 @@ export function whereOf(fullPath: string, scenario: Scenario | null): string {
     const rest = customer[2] ?? '';
     const app = /^apps\[(\d+)\](?:\.(.*))?$/.exec(rest);
     if (app) return appWhere(name, Number(app[1]), app[2] ?? '');
+    const change = /^changes\[(\d+)\](?:\.(.*))?$/.exec(rest);
+    if (change) {
+      const label = change[2] ? labelIn(CHANGE_LABELS, change[2]) : null;
+      const which = `${name} · change ${Number(change[1]) + 1}`;
+      return label ? `${which} · ${label}` : which;
+    }
     const label = rest ? labelIn(LINE_LABELS, rest) : null;
     return label ? `${name} · ${label}` : name;
   }
@@ -142,6 +167,8 @@ export function whereOf(fullPath: string, scenario: Scenario | null): string {
     return ['Platform', labelIn(PLATFORM_LABELS, rest)].filter(Boolean).join(' · ');
   if (head === 'pricing')
     return ['Pricing', labelIn(PRICING_LABELS, rest)].filter(Boolean).join(' · ');
+  if (head === 'billing')
+    return ['Billing', labelIn(BILLING_LABELS, rest)].filter(Boolean).join(' · ');
   if (head === 'channel') return 'Channel';
   if (head === 'customers') return 'Customers';
   if (head === 'mainApps') return 'Main apps';

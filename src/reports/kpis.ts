@@ -16,7 +16,11 @@ export type KpiId =
   | 'mrr'
   | 'arr'
   | 'breakEven'
-  | 'committed';
+  | 'committed'
+  | 'peakFunding'
+  | 'cashBreakEven'
+  | 'receivable'
+  | 'payable';
 
 export interface Kpi {
   readonly id: KpiId;
@@ -76,6 +80,48 @@ export function resultKpis(quote: Quote): Kpi[] | null {
       label: 'License committed after the horizon',
       hint: 'Fixed terms still running at the end',
       value: money(t.licenseCommittedAfterHorizon),
+    },
+  ];
+}
+
+/**
+ * The cash KPI cards (PRICING.md §8, PRODUCT.md "Cash"), shown after `resultKpis` on the
+ * Results step. Kept apart so the PDFs' key figures, which list `resultKpis`, are unchanged.
+ */
+export function cashKpis(quote: PricedQuote): Kpi[] {
+  const cash = quote.totals.cash;
+  const money = (amount: string) => ({ kind: 'money', amount }) as const;
+  return [
+    {
+      id: 'peakFunding',
+      label: 'Peak funding',
+      hint: 'The most cash the deal needs at once',
+      value: money(cash.peakFunding),
+    },
+    {
+      id: 'cashBreakEven',
+      label: 'Cash break-even month',
+      hint: 'Cumulative cash stays ≥ 0 from here',
+      value: {
+        kind: 'month',
+        month: cash.breakEvenMonth,
+        period:
+          cash.breakEvenMonth === null
+            ? null
+            : (quote.months.find((m) => m.month === cash.breakEvenMonth)?.period ?? null),
+      },
+    },
+    {
+      id: 'receivable',
+      label: 'Receivable after the horizon',
+      hint: 'Customer payments still to come',
+      value: money(cash.receivableAfterHorizon),
+    },
+    {
+      id: 'payable',
+      label: 'Payable after the horizon',
+      hint: 'Vendor and commission payments still due',
+      value: money(cash.payableAfterHorizon),
     },
   ];
 }

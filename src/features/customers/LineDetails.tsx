@@ -11,6 +11,7 @@ import { useScenario } from '../../state/app-store';
 import { issueText } from '../../reports/issue-text';
 import { CellError, commitLine, LineSelect, LineTextInput, nameOf } from './cells';
 import { MONTH_NAMES, numberInput } from './lines';
+import { ChangesTimeline } from './ChangesTimeline';
 
 type Service = PriceTable['service'];
 
@@ -91,6 +92,14 @@ export function LineDetails(props: LineDetailsProps) {
           </>
         ) : null}
         <SellFields {...props} />
+        <BillingField {...props} />
+        <ChangesTimeline
+          line={line}
+          index={index}
+          service={props.service}
+          horizonMonths={props.horizonMonths}
+          startPeriod={scenario.startPeriod}
+        />
         <fieldset>
           <legend>Figures over the horizon</legend>
           {result && money ? (
@@ -382,6 +391,58 @@ function ConvertFields({
           For a customer expected to commit: PAYG first, then a term from the month you give.
         </p>
       )}
+    </fieldset>
+  );
+}
+
+const BILLING_LABELS = {
+  monthly: 'Monthly',
+  annual: 'Annually (12 months at a time)',
+  upfront: 'Upfront (the whole term)',
+} as const;
+
+/** How this line's fixed-term months are invoiced (PRICING.md §8), over the customers' default. */
+function BillingField({ line, index }: LineDetailsProps) {
+  const id = useId();
+  const side = useScenario().billing?.customers;
+  const fallback = side?.fixedTerm ?? 'monthly';
+  const applies =
+    line.license.model === 'fixed-term' ||
+    (line.license.model === 'payg' && line.license.convertTo !== null);
+  return (
+    <fieldset>
+      <legend>Billing</legend>
+      <Row
+        id={id}
+        label="Invoicing of the term"
+        hint={
+          applies
+            ? 'How the customer is invoiced for the months of a term. Payment delay and the default are on the Pricing step.'
+            : 'PAYG usage is invoiced month by month; this applies once the line converts to Fixed-Term.'
+        }
+      >
+        <LineSelect
+          line={line}
+          field="billing"
+          paths={`${at(index)}.billing`}
+          name={{ id }}
+          value={line.billing ?? ''}
+          options={[
+            {
+              value: '',
+              label: `As the customers' default (${BILLING_LABELS[fallback].toLowerCase()})`,
+            },
+            ...(['monthly', 'annual', 'upfront'] as const).map((m) => ({
+              value: m,
+              label: BILLING_LABELS[m],
+            })),
+          ]}
+          toLine={(value) => {
+            const { billing: _old, ...rest } = line;
+            return value === '' ? rest : { ...line, billing: value };
+          }}
+        />
+      </Row>
     </fieldset>
   );
 }

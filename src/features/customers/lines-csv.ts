@@ -34,6 +34,9 @@ export const LINE_CSV_COLUMNS = [
   'sellMonthly',
   'sellOneOff',
   'apps',
+  // version 2 (PRICING.md §7, §8; ADR 033): a JSON list of changes, and the line's invoicing
+  'changes',
+  'billing',
 ] as const;
 
 export type LineCsvColumn = (typeof LINE_CSV_COLUMNS)[number];
@@ -165,6 +168,9 @@ function lineCells(line: CustomerLine): Record<LineCsvColumn, string> {
     sellMonthly: sell?.mode === 'fixed' ? sell.monthly : '',
     sellOneOff: sell?.mode === 'fixed' ? sell.oneOff : '',
     apps: textCell(appsCell(line.apps)),
+    // the changes as the scenario file writes them (ADR 033): exact both ways, no new syntax
+    changes: line.changes && line.changes.length > 0 ? textCell(JSON.stringify(line.changes)) : '',
+    billing: line.billing ?? '',
   };
 }
 
@@ -504,6 +510,21 @@ function hoursCell(raw: string, decimalComma: boolean): Cell {
   return { value: months };
 }
 
+const CHANGES_FORM =
+  'write changes as a JSON list, like [{"fromMonth":7,"count":25}], or leave the cell empty';
+
+/** The changes cell: empty (no changes) or a JSON list of changes (ADR 033). */
+function changesCellValue(raw: string): Cell {
+  const t = untext(raw.trim());
+  if (t === '') return { value: undefined };
+  try {
+    const parsed: unknown = JSON.parse(t);
+    return Array.isArray(parsed) ? { value: parsed } : { error: `is not a list; ${CHANGES_FORM}` };
+  } catch {
+    return { error: `is not valid JSON; ${CHANGES_FORM}` };
+  }
+}
+
 const APP_FORM = 'write apps as bundle:count:usersPerApp:provisioning, separated by ";"';
 
 /** The apps cell: `bundle:count:users:provisioning;…` or a JSON array (see `appsCell`). */
@@ -692,6 +713,9 @@ function candidateOf(
     license,
     sell,
     apps: read('apps', appsCellValue(cellOf('apps'), ctx.decimalComma)),
+    // absent rather than undefined, so a line without them is the same line as before
+    ...(filled('changes') ? { changes: read('changes', changesCellValue(cellOf('changes'))) } : {}),
+    ...(filled('billing') ? { billing: cellOf('billing').trim().toLowerCase() } : {}),
   };
   return { candidate, errors };
 }
@@ -706,6 +730,8 @@ function columnOfPath(path: readonly PropertyKey[]): LineCsvColumn | null {
     case 'endMonth':
     case 'partnerId':
     case 'apps':
+    case 'changes':
+    case 'billing':
       return first;
     case 'license':
       if (second === 'convertTo')
@@ -739,6 +765,9 @@ function cellMessage(path: readonly PropertyKey[], message: string): string {
   const [first, second, third] = path;
   if (first === 'license' && second === 'hoursPerMonth' && typeof third === 'number') {
     return `month ${third + 1} (${MONTH_NAMES[third] ?? '?'}): ${text}`;
+  }
+  if (first === 'changes' && typeof second === 'number') {
+    return `change ${second + 1}${typeof third === 'string' ? `, ${third}` : ''}: ${text}`;
   }
   if (first === 'apps' && typeof second === 'number') {
     return `app ${second + 1}${typeof third === 'string' ? `, ${third}` : ''}: ${text}`;

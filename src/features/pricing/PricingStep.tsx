@@ -2,6 +2,7 @@ import { useCallback, useId, useMemo } from 'react';
 import { TextField } from '../../components/form/Field';
 import { useSectionForm } from '../../components/form/use-section-form';
 import { ScenarioObjectSchema, type QuoteCustomer, type Sell } from '../../engine/index';
+import { BillingSettings } from './BillingSettings';
 import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
 import { moneyFormatter } from '../../components/format';
 
@@ -28,6 +29,7 @@ export function PricingStep() {
   return (
     <div className="pricing-form">
       <PricingFields />
+      <BillingSettings />
       <CustomerMargins />
     </div>
   );

@@ -12,7 +12,7 @@
 import { lazy, useMemo, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import type { PriceTable, PricedQuote, Quote, Scenario } from '../../engine/index';
 import { IssuesList, type LinkFor } from '../../components/IssuesList';
-import { resultKpis } from '../../reports/kpis';
+import { cashKpis, resultKpis } from '../../reports/kpis';
 import { CustomerResultsTable } from './CustomerResultsTable';
 import { KpiCards } from './KpiCards';
 import { MonthlyTable } from './MonthlyTable';
@@ -56,7 +56,7 @@ export interface ResultsSection {
 }
 
 function Overview({ quote, money }: ResultsSectionProps) {
-  const kpis = useMemo(() => (quote ? resultKpis(quote) : []), [quote]);
+  const kpis = useMemo(() => (quote ? [...resultKpis(quote), ...cashKpis(quote)] : []), [quote]);
   return <KpiCards kpis={kpis} money={money} />;
 }
 

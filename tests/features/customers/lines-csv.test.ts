@@ -46,15 +46,15 @@ describe('linesToCsv', () => {
     expect(rows).toHaveLength(sample.customers.length + 2); // and the final CRLF
     expect(rows.at(-1)).toBe('');
     expect(rows[1]).toBe(
-      'Müller GmbH,1,fixed-term,advanced,1g,22,36,true,,1,,p1,,,markup,50,,,full-feature:1:120:child',
+      'Müller GmbH,1,fixed-term,advanced,1g,22,36,true,,1,,p1,,,markup,50,,,full-feature:1:120:child,,',
     );
     // a seasonal PAYG line: 12 hours in one cell, no term or renewal
     expect(rows[4]).toBe(
-      'Alpenrose Bergbahnen AG,1,payg,advanced,500m,12,,,744;672;620;360;120;120;240;240;150;200;480;744,1,,p3,,,,,,,enterprise:1:60:standalone',
+      'Alpenrose Bergbahnen AG,1,payg,advanced,500m,12,,,744;672;620;360;120;120;240;240;150;200;480;744,1,,p3,,,,,,,enterprise:1:60:standalone,,',
     );
     // a fixed sell price, an end month
     expect(rows[5]).toBe(
-      'Brightwave Events Ltd,1,payg,advanced,1g,10,,,400,5,10,p1,,,fixed,,1450.00,500.00,',
+      'Brightwave Events Ltd,1,payg,advanced,1g,10,,,400,5,10,p1,,,fixed,,1450.00,500.00,,,',
     );
   });
 

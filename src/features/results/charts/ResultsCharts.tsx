@@ -13,7 +13,9 @@ import { useMemo } from 'react';
 import { localToday, useQuote, useScenario } from '../../../state/app-store';
 import { moneyFormatter } from '../../../components/format';
 import { pricedDeal } from '../../../reports/priced-deal';
+import { CashFigure } from './CashFigure';
 import { CumulativeFigure } from './CumulativeFigure';
+import { CustomersFigure } from './CustomersFigure';
 import { MixFigure } from './MixFigure';
 import { MonthlyFigure } from './MonthlyFigure';
 import { PaygFigure } from './PaygFigure';
@@ -45,6 +47,8 @@ export function ResultsCharts() {
     <div className="results-charts">
       <MonthlyFigure quote={deal.quote} money={money} />
       <CumulativeFigure quote={deal.quote} money={money} />
+      <CashFigure quote={deal.quote} money={money} />
+      <CustomersFigure quote={deal.quote} />
       <MixFigure deal={deal} money={money} />
       <PaygFigure deal={deal} money={money} />
       <WaterfallFigure deal={deal} money={money} />

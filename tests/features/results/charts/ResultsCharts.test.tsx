@@ -65,6 +65,8 @@ describe('ResultsCharts', () => {
     ).toEqual([
       'Monthly revenue, cost and margin',
       'Cumulative margin',
+      'Cash flow',
+      'Customers over time',
       'Customer mix',
       'PAYG against Fixed-Term: Small-business web shops (segment)',
       'Price waterfall: the whole deal',
@@ -313,6 +315,8 @@ describe('ResultsCharts', () => {
     expect(titles).toEqual([
       'Monthly revenue, cost and margin',
       'Cumulative margin',
+      'Cash flow',
+      'Customers over time',
       'Fixed-Term and PAYG, by revenue',
       'By bundle, by revenue',
       'By bandwidth, by revenue',
