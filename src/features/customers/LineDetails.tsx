@@ -11,6 +11,7 @@ import { useScenario } from '../../state/app-store';
 import { issueText } from '../../reports/issue-text';
 import { CellError, commitLine, LineSelect, LineTextInput, nameOf } from './cells';
 import { MONTH_NAMES, numberInput } from './lines';
+import { LineTarget } from './LineTarget';
 
 type Service = PriceTable['service'];
 
@@ -126,6 +127,7 @@ export function LineDetails(props: LineDetailsProps) {
           </p>
         </fieldset>
       </div>
+      <LineTarget line={line} index={index} />
       <p className="field-hint">{`Line ${index + 1}, id ${line.id}.`}</p>
     </section>
   );

@@ -4,6 +4,7 @@ import { useSectionForm } from '../../components/form/use-section-form';
 import { ScenarioObjectSchema, type QuoteCustomer, type Sell } from '../../engine/index';
 import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
 import { moneyFormatter } from '../../components/format';
+import { PricingTarget } from './PricingTarget';
 
 /** The pricing section of the scenario, with the schema's rules and messages. */
 const PricingSchema = ScenarioObjectSchema.shape.pricing;
@@ -28,6 +29,7 @@ export function PricingStep() {
   return (
     <div className="pricing-form">
       <PricingFields />
+      <PricingTarget />
       <CustomerMargins />
     </div>
   );
