@@ -18,6 +18,7 @@ import { MixFigure } from './MixFigure';
 import { MonthlyFigure } from './MonthlyFigure';
 import { PaygFigure } from './PaygFigure';
 import { WaterfallFigure } from './WaterfallFigure';
+import { TornadoFigure } from './TornadoFigure';
 import './charts.css';
 
 /** The Results charts of the open scenario; a message instead when it cannot be priced. */
@@ -48,6 +49,7 @@ export function ResultsCharts() {
       <MixFigure deal={deal} money={money} />
       <PaygFigure deal={deal} money={money} />
       <WaterfallFigure deal={deal} money={money} />
+      <TornadoFigure deal={deal} money={money} />
     </div>
   );
 }
