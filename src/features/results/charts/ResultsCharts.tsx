@@ -19,6 +19,7 @@ import { MonthlyFigure } from './MonthlyFigure';
 import { PaygFigure } from './PaygFigure';
 import { WaterfallFigure } from './WaterfallFigure';
 import { TornadoFigure } from './TornadoFigure';
+import { PartiesFigure } from './PartiesFigure';
 import './charts.css';
 
 /** The Results charts of the open scenario; a message instead when it cannot be priced. */
@@ -50,6 +51,7 @@ export function ResultsCharts() {
       <PaygFigure deal={deal} money={money} />
       <WaterfallFigure deal={deal} money={money} />
       <TornadoFigure deal={deal} money={money} />
+      <PartiesFigure deal={deal} money={money} />
     </div>
   );
 }
