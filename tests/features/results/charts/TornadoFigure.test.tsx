@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { moneyFormatter } from '../../../../src/components/format';
 import { isPriced, sensitivity, type SensitivityPoint } from '../../../../src/engine/index';
 import { TornadoFigure } from '../../../../src/features/results/charts/TornadoFigure';
@@ -15,7 +15,11 @@ import { engineQuote } from '../../../support/app-state';
 // The tornado's text alternative lists every driver the engine's sensitivity finds, in its
 // order (largest margin swing first), with each exact figure.
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 function sampleDeal() {
   const scenario = sampleScenario();
@@ -73,5 +77,27 @@ describe('the sensitivity tornado', () => {
     const swings = expected.drivers.map((d) => Number(d.marginSwing));
     for (let i = 1; i < swings.length; i++)
       expect(swings[i - 1]!).toBeGreaterThanOrEqual(swings[i]!);
+  });
+
+  it('draws a titled bar chart once its box has a width, without console errors', async () => {
+    const errors = vi.spyOn(console, 'error');
+    class FixedResizeObserver {
+      constructor(private readonly callback: ResizeObserverCallback) {}
+      observe(target: Element) {
+        const entry = { target, contentRect: { width: 900, height: 320 } } as ResizeObserverEntry;
+        this.callback([entry], this as unknown as ResizeObserver);
+      }
+      unobserve() {}
+      disconnect() {}
+    }
+    vi.stubGlobal('ResizeObserver', FixedResizeObserver);
+    const deal = sampleDeal();
+    render(<TornadoFigure deal={deal} money={moneyFormatter(deal.quote.currency)} />);
+    await screen.findByRole('figure', { name: /Sensitivity: total margin/ });
+    const titles = [...document.querySelectorAll('svg.recharts-surface > title')].map(
+      (t) => t.textContent,
+    );
+    expect(titles).toContain('Sensitivity: total margin when each driver moves');
+    expect(errors).not.toHaveBeenCalled();
   });
 });
