@@ -3,6 +3,7 @@ import type { GoalTarget, GoalVary, PriceTable, QuoteOptions, Scenario } from '.
 import { moneyFormatter } from '../format';
 import type { AnalysisRequest, AnalysisRunner, GoalAnswer } from './protocol';
 import { useAnalysis } from './use-analysis';
+import './analysis.css';
 
 type TargetKind = GoalTarget['kind'];
 
