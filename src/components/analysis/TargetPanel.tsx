@@ -211,7 +211,7 @@ function Answer({
       <p>
         Markup needed: <strong>{answer.value} %</strong>
       </p>
-      <dl className="target-figures" aria-label="Figures at this markup">
+      <dl className="target-figures">
         <dt>Total contract value</dt>
         <dd>{money(t.revenue)}</dd>
         <dt>Margin</dt>

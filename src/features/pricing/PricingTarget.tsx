@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { TargetPanel } from '../../components/analysis/TargetPanel';
 import type { AnalysisRunner } from '../../components/analysis/protocol';
-import { applyMarkup, type GoalVary } from '../../engine/index';
+import { withMarkup } from '../../components/analysis/apply';
+import type { GoalVary } from '../../engine/index';
 import { localToday, scenarioStore, useQuote, useScenario } from '../../state/app-store';
 
 const VARY: GoalVary = { kind: 'defaultMarkup' };
@@ -18,7 +19,7 @@ export function PricingTarget({ run }: { readonly run?: AnalysisRunner }) {
   );
   const onApply = useCallback((value: string) => {
     // one edit, so one Undo brings the old markup back
-    scenarioStore.getState().edit((s) => applyMarkup(s, VARY, value));
+    scenarioStore.getState().edit((s) => withMarkup(s, VARY, value));
   }, []);
   return (
     <TargetPanel
