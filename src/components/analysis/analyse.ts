@@ -1,10 +1,10 @@
-// The solver's own modules, not the engine's index: this file runs in the analysis worker (or
-// is imported lazily), and the app's shared engine chunk must not carry the solver.
+// Only the analysis worker (and tests) import this file: the app's own chunks never carry the
+// solver (ADR 035). The solver's modules are imported directly, not through the engine's index.
 import { goalSeek } from '../../engine/goal-seek';
 import { sensitivity } from '../../engine/sensitivity';
 import { goalAnswerOf, type AnalysisAnswer, type AnalysisRequest } from './protocol';
 
-/** One analysis with the engine: what the worker runs, and the fallback without a Worker. */
+/** One analysis with the engine: what the analysis worker runs. */
 export function analyse(request: AnalysisRequest): AnalysisAnswer {
   if (request.kind === 'goal-seek') {
     const { scenario, table, options, target, vary } = request;

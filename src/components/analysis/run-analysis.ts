@@ -7,13 +7,18 @@ import {
 
 /**
  * The default runner: each analysis in a Web Worker of its own (analysis.worker.ts), terminated
- * when the run is cancelled; on the main thread, after a macrotask, when the browser has no
- * Worker (jsdom). The engine is loaded by the worker's own bundle, and lazily here.
+ * when the run is cancelled. There is no main-thread fallback: the app's JavaScript never
+ * imports the solver, so it stays out of the first screen's chunks (ADR 035), and every browser
+ * the app supports has module workers. Without one the run fails with a sentence saying so.
  */
 export const runAnalysis: AnalysisRunner = (request, options = {}) => {
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(abortError());
-  if (typeof Worker === 'undefined') return runHere(request, signal);
+  if (typeof Worker === 'undefined') {
+    return Promise.reject(
+      new Error('this browser cannot calculate in the background (it has no Web Workers)'),
+    );
+  }
   return new Promise<AnalysisAnswer>((resolve, reject) => {
     // The literal `new Worker(new URL(…, import.meta.url), { type: 'module' })` is what Vite
     // recognises to bundle the worker as a chunk of its own.
@@ -44,15 +49,3 @@ export const runAnalysis: AnalysisRunner = (request, options = {}) => {
     worker.postMessage(request);
   });
 };
-
-async function runHere(
-  request: Parameters<AnalysisRunner>[0],
-  signal: AbortSignal | undefined,
-): Promise<AnalysisAnswer> {
-  const { analyse } = await import('./analyse');
-  await new Promise<void>((next) => setTimeout(next, 0));
-  if (signal?.aborted) throw abortError();
-  const answer = analyse(request);
-  if (signal?.aborted) throw abortError();
-  return answer;
-}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { goalSeek, type GoalTarget, type GoalVary, type Scenario } from '../../../src/engine/index';
 import { moneyFormatter } from '../../../src/components/format';
 import type { AnalysisRunner } from '../../../src/components/analysis/protocol';
@@ -11,15 +11,21 @@ import { LineTarget } from '../../../src/features/customers/LineTarget';
 import { bundledRegistry } from '../../../src/price-tables/bundled';
 import { resolvePinned } from '../../../src/price-tables/registry';
 import { localToday, scenarioStore } from '../../../src/state/app-store';
+import { InProcessAnalysisWorker } from '../../support/analysis-worker';
 import { openScenario, resetApp as reset } from '../../support/app-state';
 
 // The "Reach a target" panel: the answer is the engine's goal seek on the open deal, Apply is
 // one undoable edit, and a target that cannot be met says why in the solver's own words.
 
-beforeEach(reset);
+beforeEach(() => {
+  reset();
+  // jsdom has no Worker: the analysis worker's protocol, answered in this process
+  vi.stubGlobal('Worker', InProcessAnalysisWorker);
+});
 afterEach(() => {
   cleanup();
   reset();
+  vi.unstubAllGlobals();
 });
 
 /** What the engine answers for the store's scenario, on its pinned table. */
@@ -135,6 +141,18 @@ describe('solving in the background', () => {
     expect(panel().getByRole('status')).toHaveTextContent('Stopped.');
     await user.click(panel().getByRole('button', { name: 'Find it again' }));
     await waitFor(() => expect(signals).toHaveLength(3));
+  });
+});
+
+describe('without Web Workers', () => {
+  it('says the browser cannot calculate in the background', async () => {
+    vi.stubGlobal('Worker', undefined);
+    render(<PricingTarget />);
+    await waitFor(() =>
+      expect(panel().getByRole('status')).toHaveTextContent(
+        'The markup could not be found: this browser cannot calculate in the background',
+      ),
+    );
   });
 });
 

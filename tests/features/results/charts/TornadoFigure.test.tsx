@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { moneyFormatter } from '../../../../src/components/format';
 import { isPriced, sensitivity, type SensitivityPoint } from '../../../../src/engine/index';
 import { TornadoFigure } from '../../../../src/features/results/charts/TornadoFigure';
@@ -10,11 +10,13 @@ import { resolvePinned } from '../../../../src/price-tables/registry';
 import { pricedDeal } from '../../../../src/reports/priced-deal';
 import { localToday } from '../../../../src/state/app-store';
 import { sampleScenario } from '../../../../src/state/sample';
+import { InProcessAnalysisWorker } from '../../../support/analysis-worker';
 import { engineQuote } from '../../../support/app-state';
 
 // The tornado's text alternative lists every driver the engine's sensitivity finds, in its
 // order (largest margin swing first), with each exact figure.
 
+beforeEach(() => vi.stubGlobal('Worker', InProcessAnalysisWorker));
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
