@@ -2,6 +2,8 @@
 // solver (ADR 035). The solver's modules are imported directly, not through the engine's index.
 import { goalSeek } from '../../engine/goal-seek';
 import { sensitivity } from '../../engine/sensitivity';
+import { calculateQuote, customerSeries, isPriced } from '../../engine/index';
+import { partySplit } from '../../reports/parties';
 import { goalAnswerOf, type AnalysisAnswer, type AnalysisRequest } from './protocol';
 
 /** One analysis with the engine: what the analysis worker runs. */
@@ -11,6 +13,15 @@ export function analyse(request: AnalysisRequest): AnalysisAnswer {
     return {
       kind: 'goal-seek',
       answer: goalAnswerOf(goalSeek(scenario, table, options, target, vary)),
+    };
+  }
+  if (request.kind === 'parties') {
+    const { scenario, table, options } = request;
+    const quote = calculateQuote(scenario, table, options);
+    const series = isPriced(quote) ? customerSeries(scenario, table, options) : null;
+    return {
+      kind: 'parties',
+      answer: series === null || !isPriced(quote) ? null : partySplit(scenario, quote, series),
     };
   }
   return {

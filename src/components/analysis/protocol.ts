@@ -8,6 +8,7 @@ import type {
   Scenario,
   Sensitivity,
 } from '../../engine/index';
+import type { PartySplit } from '../../reports/parties';
 
 /**
  * What the analysis worker is asked and what it answers (docs/decisions/035-analysis-worker.md).
@@ -26,6 +27,13 @@ export type AnalysisRequest =
     }
   | {
       readonly kind: 'sensitivity';
+      readonly scenario: Scenario;
+      readonly table: PriceTable;
+      readonly options: QuoteOptions;
+    }
+  | {
+      /** What every party earns (ADR 034): the line series of 1,000 lines is a whole traced quote. */
+      readonly kind: 'parties';
       readonly scenario: Scenario;
       readonly table: PriceTable;
       readonly options: QuoteOptions;
@@ -54,7 +62,9 @@ export type GoalAnswer =
 
 export type AnalysisAnswer =
   | { readonly kind: 'goal-seek'; readonly answer: GoalAnswer }
-  | { readonly kind: 'sensitivity'; readonly answer: Sensitivity | null };
+  | { readonly kind: 'sensitivity'; readonly answer: Sensitivity | null }
+  /** Null when the deal cannot be priced. */
+  | { readonly kind: 'parties'; readonly answer: PartySplit | null };
 
 /** Worker → main thread. */
 export type AnalysisReply =

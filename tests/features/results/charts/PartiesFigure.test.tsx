@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { moneyFormatter } from '../../../../src/components/format';
 import {
   StatementBuilderContext,
@@ -16,9 +16,15 @@ import { partySplit } from '../../../../src/reports/parties';
 import { pricedDeal } from '../../../../src/reports/priced-deal';
 import { localToday } from '../../../../src/state/app-store';
 import { sampleScenario } from '../../../../src/state/sample';
+import { InProcessAnalysisWorker } from '../../../support/analysis-worker';
 import { engineQuote } from '../../../support/app-state';
 
-afterEach(cleanup);
+// jsdom has no Worker: the analysis worker's protocol, answered in this process
+beforeEach(() => vi.stubGlobal('Worker', InProcessAnalysisWorker));
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 function sampleDeal() {
   const scenario = sampleScenario();
@@ -33,7 +39,7 @@ function sampleDeal() {
 }
 
 describe('What every party earns', () => {
-  it('tabulates each party’s share, adding up to the total contract value', () => {
+  it('tabulates each party’s share, adding up to the total contract value', async () => {
     const deal = sampleDeal();
     const money = moneyFormatter(deal.quote.currency);
     const split = partySplit(
@@ -42,7 +48,9 @@ describe('What every party earns', () => {
       customerSeries(deal.scenario, deal.table, deal.options)!,
     );
     render(<PartiesFigure deal={deal} money={money} />);
-    const table = screen.getByRole('table', { name: /What every party earns over the deal/ });
+    const table = await screen.findByRole('table', {
+      name: /What every party earns over the deal/,
+    });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(split.parts.length + 1);
     split.parts.forEach((part, i) => {
@@ -69,7 +77,9 @@ describe('What every party earns', () => {
       </StatementBuilderContext>,
     );
     const lines = deal.scenario.customers.filter((c) => c.partnerId === partner!.id);
-    const table = screen.getByRole('table', { name: new RegExp(`^Partner ${partner!.name}:`) });
+    const table = await screen.findByRole('table', {
+      name: new RegExp(`^Partner ${partner!.name}:`),
+    });
     expect(
       within(table)
         .getAllByRole('rowheader')

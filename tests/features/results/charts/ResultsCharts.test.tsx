@@ -68,8 +68,6 @@ describe('ResultsCharts', () => {
       'Customer mix',
       'PAYG against Fixed-Term: Small-business web shops (segment)',
       'Price waterfall: the whole deal',
-      // the tornado's figure comes when its worker answers (TornadoFigure.test.tsx)
-      'What every party earns, month by month',
     ]);
     for (const f of screen.getAllByRole('figure')) {
       expect(within(f).getByText('Data table', { selector: 'summary' })).toBeInTheDocument();
@@ -321,7 +319,6 @@ describe('ResultsCharts', () => {
       'By bandwidth, by revenue',
       'PAYG against Fixed-Term: Small-business web shops (segment)',
       'Price waterfall: the whole deal',
-      'What every party earns, month by month',
     ]);
     expect(errors).not.toHaveBeenCalled();
     expect(warnings).not.toHaveBeenCalled();
