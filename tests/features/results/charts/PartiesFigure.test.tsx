@@ -94,4 +94,36 @@ describe('What every party earns', () => {
       await screen.findByText(`The statement is ready: statement-${partner!.id}.pdf.`),
     ).toBeInTheDocument();
   });
+
+  it('lists each distributor’s partners with their lines and what the distributor earns on each', async () => {
+    const deal = sampleDeal();
+    const money = moneyFormatter(deal.quote.currency);
+    const distributor = deal.scenario.channel.distributors[0];
+    expect(distributor).toBeDefined();
+    const series = customerSeries(deal.scenario, deal.table, deal.options)!;
+    render(<PartiesFigure deal={deal} money={money} />);
+    const table = await screen.findByRole('table', {
+      name: new RegExp(`^Distributor ${distributor!.name}:`),
+    });
+    const partners = deal.scenario.channel.partners.filter(
+      (p) => p.distributorId === distributor!.id,
+    );
+    // one row per customer line of each of its partners, with the engine's distributor commission
+    const expected = partners.flatMap((p) =>
+      series
+        .filter((l) => deal.scenario.customers[l.index]!.partnerId === p.id)
+        .map((l) => [
+          p.name,
+          deal.scenario.customers[l.index]!.name,
+          money(l.totals.revenue),
+          money(l.totals.distributorCommission),
+        ]),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
+    expect(rows).toEqual(expected);
+  });
 });
