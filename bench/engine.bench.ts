@@ -14,7 +14,10 @@
  */
 import { cpus } from 'node:os';
 import {
+  applyMarkup,
   calculateQuote,
+  goalSeek,
+  type GoalTarget,
   PriceTableSchema,
   ScenarioSchema,
   type PriceTable,
@@ -211,6 +214,74 @@ function runCase(c: Case, table: PriceTable, today: string, runs: number): CaseR
   };
 }
 
+/** The goal seek on 1,000 lines × 36 months (issue 15): engine calls and time per solve. */
+const SOLVER_BUDGET_MS = 300;
+const SOLVER_MAX_CALLS = 30;
+
+interface SolverResult {
+  readonly name: string;
+  readonly target: string;
+  readonly value: string;
+  readonly calls: number;
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly p90Ms: number;
+  readonly budgetMs: number;
+  readonly maxCalls: number;
+  readonly status: 'PASS' | 'OVER';
+}
+
+/**
+ * `goalSeek` of the default markup for a margin % halfway between the deal's margin % at
+ * 0.00 and at 999.99, so the target is reachable and the bisection runs its full course
+ * rather than answering at once.
+ */
+function runSolver(table: PriceTable, today: string, runs: number): SolverResult {
+  const c: Case = {
+    name: 'goal seek',
+    lines: 1_000,
+    months: 36,
+    whiteLabelMode: 'volume',
+    budgetMs: 0,
+  };
+  const scenario = checkedScenario(c, table, today);
+  const vary = { kind: 'defaultMarkup' } as const;
+  const pctAt = (markup: string) =>
+    Number(calculateQuote(applyMarkup(scenario, vary, markup), table, { today }).totals!.marginPct);
+  const low = pctAt('0');
+  const high = pctAt('999.99');
+  const target: GoalTarget = { kind: 'marginPct', atLeast: ((low + high) / 2).toFixed(2) };
+  let value = '';
+  let calls = 0;
+  const solve = () => {
+    const r = goalSeek(scenario, table, { today }, target, vary);
+    if (r.status !== 'met') throw new Error(`goal seek: ${r.message}`);
+    value = r.value;
+    calls = r.calls;
+  };
+  for (let i = 0; i < 3; i++) solve();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    solve();
+    samples.push(performance.now() - start);
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const medianMs = median(sorted);
+  return {
+    name: '1,000 lines × 36 months, default markup for a margin %',
+    target: `marginPct ≥ ${target.atLeast}`,
+    value,
+    calls,
+    runs,
+    medianMs,
+    p90Ms: percentile(sorted, 90),
+    budgetMs: SOLVER_BUDGET_MS,
+    maxCalls: SOLVER_MAX_CALLS,
+    status: medianMs <= SOLVER_BUDGET_MS && calls <= SOLVER_MAX_CALLS ? 'PASS' : 'OVER',
+  };
+}
+
 function machine() {
   const cpu = cpus();
   return {
@@ -318,6 +389,8 @@ function main() {
   const v2Case = cases.find((c) => c.version2)!;
   const measured = runAgainstFloor(v2Case, tables[v2Case.whiteLabelMode], today, runs);
   const floorMs = measured.floorMs;
+  // each solve is about 20 quotes: the fewest runs the bench allows keep it to seconds
+  const solver = runSolver(tables.volume, today, MIN_RUNS);
   const floor = {
     ...measured,
     budgetRatio: FLOOR_BUDGET_RATIO,
@@ -356,6 +429,7 @@ function main() {
             budgetRatio: floor.budgetRatio,
             status: floor.status,
           },
+          solver: { ...solver, medianMs: round3(solver.medianMs), p90Ms: round3(solver.p90Ms) },
         },
         null,
         2,
@@ -369,6 +443,9 @@ function main() {
     );
     console.log(
       `Engine on the version-2 case, by turns with the floor: ${floor.engineMs.toFixed(2)} ms; median ratio ${floor.ratio.toFixed(2)} × the floor (budget ≤ ${FLOOR_BUDGET_RATIO} ×): ${floor.status}`,
+    );
+    console.log(
+      `Goal seek (${solver.name}, ${solver.target} → ${solver.value} %): ${solver.calls} engine calls (≤ ${solver.maxCalls}), median ${solver.medianMs.toFixed(2)} ms, p90 ${solver.p90Ms.toFixed(2)} ms over ${solver.runs} runs (budget ≤ ${solver.budgetMs} ms): ${solver.status}`,
     );
   }
 }

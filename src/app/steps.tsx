@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { StatementBuilderContext } from '../components/statements/statement-context';
 import { DealStep } from '../features/deal/DealStep';
 import { fieldLink, type StepId } from './routing';
 
@@ -35,14 +36,20 @@ export const STEP_FORMS: Partial<Record<StepId, StepForm>> = {
   // The issues list links to the field to fix through the shell's routing, which a feature
   // may not import: the shell hands it in, as it does to the live summary. The exports are
   // the documents feature's panel, composed here because features do not import each other;
-  // both load in this lazy chunk (jspdf itself only in the document worker).
+  // both load in this lazy chunk (jspdf itself only in the document worker). The party tables
+  // of Results build statements with the documents feature's builder, handed in by context.
   results: lazy(() =>
     Promise.all([
       import('../features/results/ResultsStep'),
       import('../features/documents/DocumentsPanel'),
-    ]).then(([results, documents]) => ({
+      import('../features/documents/statement'),
+    ]).then(([results, documents, statement]) => ({
       default: function Results() {
-        return <results.ResultsStep linkFor={fieldLink} exports={<documents.DocumentsPanel />} />;
+        return (
+          <StatementBuilderContext value={statement.buildStatementDownload}>
+            <results.ResultsStep linkFor={fieldLink} exports={<documents.DocumentsPanel />} />
+          </StatementBuilderContext>
+        );
       },
     })),
   ),

@@ -12,6 +12,7 @@ import { issueText } from '../../reports/issue-text';
 import { CellError, commitLine, LineSelect, LineTextInput, nameOf } from './cells';
 import { MONTH_NAMES, numberInput } from './lines';
 import { ChangesTimeline } from './ChangesTimeline';
+import { LineTarget } from './LineTarget';
 
 type Service = PriceTable['service'];
 
@@ -135,6 +136,7 @@ export function LineDetails(props: LineDetailsProps) {
           </p>
         </fieldset>
       </div>
+      <LineTarget line={line} index={index} />
       <p className="field-hint">{`Line ${index + 1}, id ${line.id}.`}</p>
     </section>
   );

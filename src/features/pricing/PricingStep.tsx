@@ -5,6 +5,7 @@ import { ScenarioObjectSchema, type QuoteCustomer, type Sell } from '../../engin
 import { BillingSettings } from './BillingSettings';
 import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
 import { moneyFormatter } from '../../components/format';
+import { PricingTarget } from './PricingTarget';
 
 /** The pricing section of the scenario, with the schema's rules and messages. */
 const PricingSchema = ScenarioObjectSchema.shape.pricing;
@@ -30,6 +31,7 @@ export function PricingStep() {
     <div className="pricing-form">
       <PricingFields />
       <BillingSettings />
+      <PricingTarget />
       <CustomerMargins />
     </div>
   );

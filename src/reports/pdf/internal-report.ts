@@ -17,7 +17,9 @@ import {
   type ColumnFormat,
 } from '../columns';
 import { formatKpi, resultKpis } from '../kpis';
+import { partySplit, type PartyShare } from '../parties';
 import { platformAmounts, totalAmounts } from '../totals';
+import { customerSeries } from '../../engine/index';
 import { drawChart, drawWaterfall, PALETTE } from './charts';
 import { assumptionsSection, coverRows, identitySection, monthlyChart } from './common';
 import { channelParties, partyLabel } from './channel';
@@ -83,8 +85,49 @@ export function internalReportSteps(ctx: DocContext): number {
     chunks(scenario.customers.length) +
     chunks(payg) +
     chunks(quote.issues.length) +
-    chunks(quote.months.length)
+    chunks(quote.months.length) +
+    chunks(partyCount(scenario))
   );
+}
+
+/** The rows of "Who earns what": vendor, infrastructure, each distributor and partner, the MSP. */
+function partyCount(scenario: DocContext['scenario']): number {
+  return 3 + scenario.channel.distributors.length + scenario.channel.partners.length;
+}
+
+const PARTY_ROLES: Record<PartyShare['kind'], string> = {
+  vendor: 'Vendor',
+  infrastructure: 'Infrastructure',
+  distributor: 'Distributor',
+  partner: 'Partner',
+  msp: 'MSP',
+};
+
+/**
+ * "Who earns what" (ADR 034): the deal's revenue split between the vendor, the MSP's own
+ * infrastructure, each distributor and partner, and the MSP's margin; the parts add up to the
+ * revenue to the cent, so the total row is the quote's revenue.
+ */
+async function partiesSection(w: DocWriter, ctx: DocContext): Promise<void> {
+  const { fmt, scenario, quote, table, options, totals } = ctx;
+  const series = customerSeries(scenario, table, options);
+  if (series === null) return;
+  const split = partySplit(scenario, quote, series);
+  const spec: TableSpec = {
+    stage: 'Who earns what',
+    columns: [
+      { header: 'Party', weight: 4 },
+      { header: 'Role', weight: 1.6 },
+      { header: 'Earns', weight: 1.8, align: 'right' },
+    ],
+    body: split.parts.map((p): Row => [p.name, PARTY_ROLES[p.kind], fmt.money(p.total)]),
+    foot: [['Revenue', '', fmt.money(totals.revenue)]],
+  };
+  w.h1('Who earns what', w.keepWith(spec, 14));
+  w.para(
+    'The revenue of the deal split between every party: the vendor (licenses, apps, appliances, support and main apps), the MSP’s own infrastructure, each distributor and partner (its commissions), and the MSP’s margin. The parts add up to the revenue exactly.',
+  );
+  await w.table(spec);
 }
 
 /** Each distributor and partner: its rate, where the rate comes from, and its commission. */
@@ -383,6 +426,7 @@ export async function writeInternalReport(w: DocWriter, ctx: DocContext): Promis
 
   // --- channel -------------------------------------------------------------------------------
   await channelSection(w, ctx);
+  await partiesSection(w, ctx);
 
   // --- issues --------------------------------------------------------------------------------
   w.h1('Warnings', 30);

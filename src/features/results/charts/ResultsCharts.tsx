@@ -20,6 +20,8 @@ import { MixFigure } from './MixFigure';
 import { MonthlyFigure } from './MonthlyFigure';
 import { PaygFigure } from './PaygFigure';
 import { WaterfallFigure } from './WaterfallFigure';
+import { TornadoFigure } from './TornadoFigure';
+import { PartiesFigure } from './PartiesFigure';
 import './charts.css';
 
 /** The Results charts of the open scenario; a message instead when it cannot be priced. */
@@ -52,6 +54,8 @@ export function ResultsCharts() {
       <MixFigure deal={deal} money={money} />
       <PaygFigure deal={deal} money={money} />
       <WaterfallFigure deal={deal} money={money} />
+      <TornadoFigure deal={deal} money={money} />
+      <PartiesFigure deal={deal} money={money} />
     </div>
   );
 }
