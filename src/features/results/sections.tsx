@@ -83,6 +83,13 @@ function Exports({ exports }: ResultsSectionProps) {
 
 /** The charts load in their own chunk (recharts is large), after the figures are on screen. */
 const Charts = lazy(() => import('./charts/ResultsCharts'));
+const Cash = lazy(() => import('./charts/ResultsCharts').then((m) => ({ default: m.CashCharts })));
+const Sensitivity = lazy(() =>
+  import('./charts/ResultsCharts').then((m) => ({ default: m.SensitivityCharts })),
+);
+const Parties = lazy(() =>
+  import('./charts/ResultsCharts').then((m) => ({ default: m.PartiesCharts })),
+);
 
 /**
  * Every Results section. To add one: one line here (see the file's comment). Kept in one list
@@ -91,8 +98,11 @@ const Charts = lazy(() => import('./charts/ResultsCharts'));
 export const RESULTS_SECTIONS: readonly ResultsSection[] = [
   { id: 'overview', order: 10, label: 'Key figures', Component: Overview },
   { id: 'charts', order: 20, label: 'Charts', Component: Charts },
+  { id: 'cash', order: 25, label: 'Cash', Component: Cash },
   { id: 'lines', order: 30, label: 'Per customer line', Component: Lines },
   { id: 'monthly', order: 40, label: 'Monthly series', Component: Monthly },
+  { id: 'sensitivity', order: 45, label: 'Sensitivity', Component: Sensitivity },
+  { id: 'parties', order: 47, label: 'Who earns what', Component: Parties },
   { id: 'issues', order: 80, label: 'Issues', Component: Issues, withoutFigures: true },
   {
     id: 'exports',

@@ -117,8 +117,11 @@ describe('the Results step', () => {
     ).toEqual([
       'Key figures',
       'Charts',
+      'Cash',
       'Per customer line',
       'Monthly series',
+      'Sensitivity',
+      'Who earns what',
       'Issues',
       'Exports',
     ]);
@@ -148,17 +151,27 @@ describe('the Results step', () => {
     const { RESULTS_SECTIONS } = await import('../../../src/features/results/sections');
     const sections = [
       ...RESULTS_SECTIONS,
-      { id: 'cash', order: 25, label: 'Cash', Component: () => <p>Cash stand-in</p> },
+      { id: 'forecast', order: 35, label: 'Forecast', Component: () => <p>Forecast stand-in</p> },
     ];
-    window.location.hash = '#/results?view=cash';
+    window.location.hash = '#/results?view=forecast';
     render(<ResultsStep linkFor={fieldLink} sections={sections} />);
     const nav = screen.getByRole('navigation', { name: 'Results sections' });
     expect(
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Key figures', 'Charts', 'Cash', 'Per customer line', 'Monthly series', 'Issues']);
-    expect(within(region('Cash')).getByText('Cash stand-in')).toBeInTheDocument();
+    ).toEqual([
+      'Key figures',
+      'Charts',
+      'Cash',
+      'Per customer line',
+      'Forecast',
+      'Monthly series',
+      'Sensitivity',
+      'Who earns what',
+      'Issues',
+    ]);
+    expect(within(region('Forecast')).getByText('Forecast stand-in')).toBeInTheDocument();
   });
 
   it("shows both tables with totals that are the quote's", async () => {

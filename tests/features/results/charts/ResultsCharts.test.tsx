@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { paygBreakEven, priceWaterfall, type Scenario } from '../../../../src/engine/index';
 import ResultsChartsDefault, {
+  CashCharts,
+  MainCharts,
   ResultsCharts,
 } from '../../../../src/features/results/charts/ResultsCharts';
 import { periodLabel, rateFormatter } from '../../../../src/reports/chart-data';
@@ -55,7 +57,7 @@ function bodyRows(t: HTMLElement): HTMLElement[] {
 
 describe('ResultsCharts', () => {
   it('is the default export React.lazy loads', () => {
-    expect(ResultsChartsDefault).toBe(ResultsCharts);
+    expect(ResultsChartsDefault).toBe(MainCharts);
   });
 
   it('puts every chart in a figure with a caption', () => {
@@ -65,8 +67,6 @@ describe('ResultsCharts', () => {
     ).toEqual([
       'Monthly revenue, cost and margin',
       'Cumulative margin',
-      'Cash flow',
-      'Customers over time',
       'Customer mix',
       'PAYG against Fixed-Term: Small-business web shops (segment)',
       'Price waterfall: the whole deal',
@@ -74,6 +74,13 @@ describe('ResultsCharts', () => {
     for (const f of screen.getAllByRole('figure')) {
       expect(within(f).getByText('Data table', { selector: 'summary' })).toBeInTheDocument();
     }
+  });
+
+  it('puts the cash figures in the Cash section', () => {
+    render(<CashCharts />);
+    expect(
+      screen.getAllByRole('figure').map((f) => f.querySelector('figcaption')!.textContent),
+    ).toEqual(['Cash flow', 'Customers over time']);
   });
 
   it("tabulates the monthly series with the quote's figures and its totals", async () => {
@@ -315,8 +322,6 @@ describe('ResultsCharts', () => {
     expect(titles).toEqual([
       'Monthly revenue, cost and margin',
       'Cumulative margin',
-      'Cash flow',
-      'Customers over time',
       'Fixed-Term and PAYG, by revenue',
       'By bundle, by revenue',
       'By bandwidth, by revenue',
