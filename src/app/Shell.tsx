@@ -1,18 +1,15 @@
-import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Summary } from '../features/summary/Summary';
 import { bundledRegistry } from '../price-tables/bundled';
 import { defaultTable } from '../price-tables/registry';
 import { localToday, scenarioStore, useQuote, useScenarioStore } from '../state/app-store';
-import { libraryStore } from '../state/library';
 import { FieldIssuesContext, type FieldIssueLookup } from '../components/form/input-status';
-import { issueText, plainSchemaMessage, whereOf } from '../reports/issue-text';
+import { issueText } from '../reports/issue-text';
 import { UpdatePrompt } from './UpdatePrompt';
 import { blankScenario } from '../state/sample';
-import type { Conflict, Notice } from '../state/store';
 import { downloadText } from '../components/download';
 import { IssueScenarioContext } from '../components/IssuesList';
 import { STEP_FORMS } from './steps';
-import { focusField } from '../components/form/field-focus';
 import { PAGE_VIEWS } from './pages';
 import {
   fieldLink,
@@ -29,6 +26,10 @@ import {
 } from './routing';
 
 export const PRODUCT_NAME = 'Service Provider Configurator';
+
+// Rare banners (an unopenable or unsaved scenario, another tab's change): their own chunk.
+const NoticeBanner = lazy(() => import('./banners').then((m) => ({ default: m.NoticeBanner })));
+const ConflictBanner = lazy(() => import('./banners').then((m) => ({ default: m.ConflictBanner })));
 
 /** Steps whose tables need the full width of the content column (no reading-width cap). */
 const WIDE_STEPS: ReadonlySet<string> = new Set(['customers', 'results']);
@@ -174,10 +175,19 @@ export function Shell() {
   // A field this scenario does not have (a stale or edited link) is said, not ignored.
   // (kept with the route it was found missing on, so another route shows no stale message)
   const [missing, setMissing] = useState<{ step: string; field: string } | null>(null);
-  useEffect(
-    () => (field ? focusField(field, undefined, () => setMissing({ step, field })) : undefined),
-    [step, field],
-  );
+  useEffect(() => {
+    if (!field) return undefined;
+    // the focusing code loads with the first link that names a field (not the first screen)
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import('../components/form/field-focus').then(({ focusField }) => {
+      if (!cancelled) stop = focusField(field, undefined, () => setMissing({ step, field }));
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [step, field]);
   const missingField = missing && missing.step === step && missing.field === field ? field : null;
   const unknown = useUnknownRoute();
 
@@ -241,8 +251,12 @@ export function Shell() {
               railFrom={WIDE_STEPS.has(step) ? WIDE_RAIL_FROM : undefined}
             />
             <main className="app-main" id="main-content">
-              {conflict ? <ConflictBanner conflict={conflict} /> : null}
-              {notice ? <NoticeBanner notice={notice} /> : null}
+              <Suspense fallback={null}>
+                <Suspense fallback={null}>
+                  {conflict ? <ConflictBanner conflict={conflict} /> : null}
+                  {notice ? <NoticeBanner notice={notice} /> : null}
+                </Suspense>
+              </Suspense>
               <h2 ref={headingRef} tabIndex={-1} className="step-heading">
                 {pageLabel(page.page)}
               </h2>
@@ -273,8 +287,10 @@ export function Shell() {
                 railFrom={WIDE_STEPS.has(step) ? WIDE_RAIL_FROM : undefined}
               />
               <main className="app-main" id="main-content">
-                {conflict ? <ConflictBanner conflict={conflict} /> : null}
-                {notice ? <NoticeBanner notice={notice} /> : null}
+                <Suspense fallback={null}>
+                  {conflict ? <ConflictBanner conflict={conflict} /> : null}
+                  {notice ? <NoticeBanner notice={notice} /> : null}
+                </Suspense>
                 <RouteNotice unknown={unknown} missingField={missingField} />
                 <h2 ref={headingRef} tabIndex={-1} className="step-heading">
                   <span className="muted">
@@ -340,148 +356,4 @@ function RouteNotice({
     );
   }
   return null;
-}
-
-/** What the user must know about their saved work; stays until dismissed. */
-function NoticeBanner({ notice }: { notice: Notice }) {
-  const state = scenarioStore.getState();
-  const dismiss = () => state.dismissNotice();
-  return (
-    <div role={notice.kind === 'info' ? 'status' : 'alert'} className="notice">
-      {notice.kind === 'recovered' ? (
-        <>
-          <p>
-            <strong>Your saved scenario could not be opened.</strong> {notice.reason}{' '}
-            {notice.key !== null ? (
-              <>
-                A copy was kept in this browser under <code>{notice.key}</code>, and the sample plan
-                is open instead.
-              </>
-            ) : (
-              <>
-                There was no room to keep a copy of it, so it stays saved where it was, and the
-                changes you make now are not saved in this browser until you choose to save over it.
-                Download it first to keep it.
-              </>
-            )}
-          </p>
-          {notice.problems.length > 1 || notice.problems[0]?.path ? (
-            <ul>
-              {notice.problems.slice(0, 10).map((p, i) => (
-                <li key={`${p.path}-${i}`}>
-                  {p.path ? whereOf(p.path, null) : 'The document'}: {plainSchemaMessage(p.message)}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <div className="button-row">
-            <button
-              type="button"
-              onClick={() => downloadText('scenario-recovered.json', notice.raw)}
-            >
-              Download the saved copy
-            </button>
-            {notice.key === null ? (
-              <button
-                type="button"
-                onClick={() => {
-                  if (
-                    window.confirm(
-                      'Save your current work over the scenario that could not be opened? Download it first if you want to keep it.',
-                    )
-                  )
-                    state.saveOverUnopened();
-                }}
-              >
-                Save my work over it
-              </button>
-            ) : null}
-            <button type="button" onClick={dismiss}>
-              Dismiss
-            </button>
-          </div>
-        </>
-      ) : (
-        <>
-          <p>{notice.message}</p>
-          <div className="button-row">
-            <button type="button" onClick={dismiss}>
-              Dismiss
-            </button>
-          </div>
-        </>
-      )}
-    </div>
-  );
-}
-
-/** Another tab saved this scenario since this tab read it: the user chooses; nothing is saved until then. */
-function ConflictBanner({ conflict }: { conflict: Conflict }) {
-  const state = scenarioStore.getState();
-  const when = conflict.savedAt ? new Date(conflict.savedAt) : null;
-  return (
-    <div role="alert" className="notice">
-      <p>
-        <strong>This scenario was changed in another tab</strong>
-        {when && !Number.isNaN(when.getTime())
-          ? ` (saved at ${when.toLocaleTimeString(undefined, { timeStyle: 'short' })})`
-          : ''}
-        . Your changes here are not saved until you choose; if you load theirs, Undo brings yours
-        back. {conflict.theirs === null && conflict.reason ? conflict.reason : ''}
-      </p>
-      <div className="button-row">
-        {conflict.theirs !== null ? (
-          <button type="button" onClick={() => state.loadTheirs()}>
-            Load their version
-          </button>
-        ) : (
-          <button
-            type="button"
-            onClick={() => downloadText('scenario-other-tab.json', conflict.raw)}
-          >
-            Download their version
-          </button>
-        )}
-        <button type="button" onClick={() => keepMine(conflict)}>
-          Keep mine
-        </button>
-      </div>
-    </div>
-  );
-}
-
-/**
- * Saves this tab's version over the other tab's, after keeping theirs in the library so that
- * choosing loses nothing; when the library cannot take it, nothing is saved over it.
- */
-function keepMine(conflict: Conflict): void {
-  const store = scenarioStore.getState();
-  if (conflict.theirs === null) {
-    store.keepMine(); // copies theirs aside first, or refuses and says so
-    return;
-  }
-  const library = libraryStore.getState();
-  const kept = library.saveScenarioAs(
-    `${conflict.theirs.title || 'Untitled scenario'} (from another tab)`,
-    conflict.theirs,
-  );
-  if (libraryStore.getState().unsaved.includes(kept.id)) {
-    scenarioStore.setState({
-      notice: {
-        kind: 'storage',
-        message:
-          'Your version was not saved over the other tab’s: theirs could not be kept in the library first (this browser’s storage refused it). Load their version, or free some space and choose again.',
-      },
-    });
-    return;
-  }
-  store.keepMine();
-  if (scenarioStore.getState().conflict === null) {
-    scenarioStore.setState({
-      notice: {
-        kind: 'info',
-        message: `Your version is saved. The other tab’s version is in the library as “${kept.name}”.`,
-      },
-    });
-  }
 }

@@ -132,7 +132,7 @@ describe('the shell', () => {
         },
       }),
     );
-    const alert = screen.getByRole('alert');
+    const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('could not be opened');
     expect(alert).toHaveTextContent('spc:recovered:2026-11-22T10:00:00.000Z');
     // the problem in the screens' words, not the JSON path
@@ -144,7 +144,7 @@ describe('the shell', () => {
     expect(scenarioStore.getState().notice).toBeNull();
   });
 
-  it('says truthfully when no copy of an unopenable save could be kept, and offers its exact text', () => {
+  it('says truthfully when no copy of an unopenable save could be kept, and offers its exact text', async () => {
     render(<Shell />);
     act(() =>
       scenarioStore.setState({
@@ -157,7 +157,7 @@ describe('the shell', () => {
         },
       }),
     );
-    const alert = screen.getByRole('alert');
+    const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('saved by a newer version of the app');
     expect(alert).toHaveTextContent(/no room to keep a copy of it, so it stays saved where it was/);
     expect(alert).not.toHaveTextContent(/kept in this browser under/);
@@ -174,7 +174,7 @@ describe('the shell', () => {
         conflict: { theirs, reason: null, raw: JSON.stringify(theirs), savedAt: null },
       }),
     );
-    const alert = screen.getByRole('alert');
+    const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This scenario was changed in another tab');
     expect(within(alert).getByRole('button', { name: 'Keep mine' })).toBeEnabled();
     await user.click(within(alert).getByRole('button', { name: 'Load their version' }));
@@ -197,20 +197,20 @@ describe('the shell', () => {
       .getState()
       .entries.find((e) => e.name === 'Theirs (from another tab)');
     expect(kept?.scenario).toEqual(theirs);
-    expect(screen.getByRole('status')).toHaveTextContent(
+    expect(await screen.findByRole('status')).toHaveTextContent(
       'The other tab’s version is in the library as “Theirs (from another tab)”',
     );
     act(() => libraryStore.getState().remove(kept!.id));
   });
 
-  it('shows a storage notice', () => {
+  it('shows a storage notice', async () => {
     render(<Shell />);
     act(() =>
       scenarioStore.setState({
         notice: { kind: 'storage', message: 'Your changes could not be saved.' },
       }),
     );
-    expect(screen.getByRole('alert')).toHaveTextContent('Your changes could not be saved.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your changes could not be saved.');
   });
 
   it('starts a blank scenario after asking, and Undo brings the sample back', async () => {

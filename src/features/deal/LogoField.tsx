@@ -1,7 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { LOGO_MAX_BYTES, LOGO_MAX_SIDE } from '../../engine/index';
 import { scenarioStore, useScenarioStore } from '../../state/app-store';
-import { checkLogo } from './logo';
 
 /**
  * The brand's logo: a PNG or JPEG of at most 512 KB and 4096 × 4096 pixels, checked by
@@ -34,6 +33,8 @@ export function LogoField() {
     }
     setBusy(true);
     try {
+      // the checks (header, size, a decoding by the browser) load when a file is chosen
+      const { checkLogo } = await import('./logo');
       const checked = await checkLogo(new Uint8Array(await file.arrayBuffer()), file.name);
       if (checked.ok) {
         setLogo(checked.dataUrl);

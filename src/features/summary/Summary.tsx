@@ -10,7 +10,6 @@ import {
 } from 'react';
 import { IssuesList, type LinkFor } from '../../components/IssuesList';
 import { usePendingInputs, type PendingInput } from '../../components/form/input-status';
-import { focusField } from '../../components/form/field-focus';
 import { countLabel, moneyFormatter } from '../../components/format';
 import { plainSchemaMessage, whereOf } from '../../reports/issue-text';
 import type { Scenario } from '../../engine/index';
@@ -254,7 +253,12 @@ function PendingList({
                 aria-label={`Fix it: ${where} (${link.step} step)`}
                 onClick={() => {
                   // the same link twice is no hash change: focus the field here
-                  if (window.location.hash === link.href && input.path) focusField(input.path);
+                  if (window.location.hash === link.href && input.path) {
+                    const path = input.path;
+                    void import('../../components/form/field-focus').then((m) =>
+                      m.focusField(path),
+                    );
+                  }
                 }}
               >
                 Fix it
