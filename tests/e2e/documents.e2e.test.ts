@@ -221,8 +221,11 @@ describe.skipIf(!chromiumInstalled())('the PDF documents of the sample plan', ()
     );
     try {
       await page.reload({ waitUntil: 'networkidle' });
-      await page.getByText('Showing 50 of 1000 lines.').waitFor();
+      // the 1,000-line plan is open: the summary's issues count is there and the Exports
+      // section (the URL's view) shows the documents
+      await page.getByTestId('kpi-tcv').first().waitFor();
       const documents = page.getByRole('region', { name: 'Documents' });
+      await documents.getByRole('button', { name: 'Internal report (PDF)' }).waitFor();
       const downloads: string[] = [];
       const onDownload = (d: { suggestedFilename(): string }) =>
         downloads.push(d.suggestedFilename());
