@@ -2,7 +2,7 @@
  * Browser benchmark: `npm run bench:browser` (tsx bench/browser-edit.bench.ts).
  *
  * ENGINEERING.md § Budgets: "edit one field with 1,000 lines loaded → KPIs updated in
- * Chromium ≤ 100 ms". Builds the app with Vite (tests/e2e/support/app-server.ts), serves it
+ * Chromium ≤ 50 ms" (the version-2 budget; it was 100 ms). Builds the app with Vite (tests/e2e/support/app-server.ts), serves it
  * with `vite preview`, launches Debian's Chromium as the browser tests do
  * (tests/e2e/support/browser.ts: fresh profile, XDG dirs in tmp), stores a generated scenario
  * under the store key, reloads, opens `#/pricing` and edits "Default markup %".
@@ -31,7 +31,8 @@ import { generateScenario, loadSampleTable } from './generate';
 const SEED = 20261101;
 const WARMUP_EDITS = 3;
 const TIMED_EDITS = 15;
-const BUDGET_MS = 100;
+// ENGINEERING.md § Budgets (version 2): edit one field with 1,000 lines → KPIs updated, median.
+const BUDGET_MS = 50;
 const EDIT_TIMEOUT_MS = 10_000;
 
 interface Case {
