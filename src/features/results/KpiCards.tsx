@@ -13,10 +13,23 @@ export function KpiCards({ kpis, money }: KpiCardsProps) {
       {kpis.map((kpi) => (
         <div key={kpi.id} className="results-kpi" data-kpi={kpi.id}>
           <dt>{kpi.label}</dt>
-          <dd className="results-kpi-value">{formatKpi(kpi.value, money)}</dd>
+          <dd className="results-kpi-value">{unbroken(formatKpi(kpi.value, money))}</dd>
           <dd className="results-kpi-hint">{kpi.hint}</dd>
         </div>
       ))}
     </dl>
   );
+}
+
+/**
+ * A value whose words may wrap, each kept whole: "Month 3 (2027-03)" may go to two lines
+ * between words, never inside "2027-03" at its hyphen. The text stays the same.
+ */
+function unbroken(text: string) {
+  return text.split(' ').flatMap((word, i) => [
+    ...(i > 0 ? [' '] : []),
+    <span key={i} className="results-kpi-word">
+      {word}
+    </span>,
+  ]);
 }
