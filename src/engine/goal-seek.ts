@@ -9,6 +9,7 @@
  * the smallest markup that meets the target: about 19 engine calls whatever the deal.
  */
 import { calculateQuote } from './calculate';
+import { applyMarkup, type GoalVary } from './markup-edit';
 import { formatScaled, minorDigitsOf, parseScaled } from './money';
 import type { PriceTable } from './schema/price-table';
 import type { Scenario } from './schema/scenario';
@@ -25,12 +26,7 @@ export type GoalTarget =
   /** Peak funding (`totals.cash.peakFunding`) at most this amount, in the table's currency. */
   | { readonly kind: 'peakFunding'; readonly atMost: string };
 
-/** What the solver may change. */
-export type GoalVary =
-  /** `pricing.defaultMarkupPct`, used by every line whose `sell` is null. */
-  | { readonly kind: 'defaultMarkup' }
-  /** One line's own markup: its `sell` becomes `{ mode: 'markup', pct }`. */
-  | { readonly kind: 'lineMarkup'; readonly lineIndex: number };
+export type { GoalVary };
 
 /** The largest markup the solver tries, in hundredths of a percent (999.99 %). */
 export const GOAL_MAX_HUNDREDTHS = 99_999;
@@ -68,17 +64,6 @@ export type GoalSeekResult =
 /** A markup in hundredths as the scenario's percent string: 3125 → "31.25". */
 export function hundredthsToPct(hundredths: number): string {
   return formatScaled(hundredths, 2);
-}
-
-/** The scenario with the varied markup set to `pct`. Never mutates its input. */
-export function applyMarkup(scenario: Scenario, vary: GoalVary, pct: string): Scenario {
-  if (vary.kind === 'defaultMarkup') {
-    return { ...scenario, pricing: { ...scenario.pricing, defaultMarkupPct: pct } };
-  }
-  const customers = scenario.customers.map((line, i) =>
-    i === vary.lineIndex ? { ...line, sell: { mode: 'markup' as const, pct } } : line,
-  );
-  return { ...scenario, customers };
 }
 
 /** The scenario path the solver writes. */

@@ -69,14 +69,8 @@ export { effectiveCommission } from './lines';
 export type { CommissionSource, EffectiveCommission } from './lines';
 export { customerSeries, vendorInvoiceSeries } from './line-series';
 export type { CustomerSeries, CustomerSeriesMonth } from './line-series';
-export {
-  applyMarkup,
-  goalSeek,
-  GOAL_MAX_HUNDREDTHS,
-  hundredthsToPct,
-  targetHolds,
-  varyPath,
-} from './goal-seek';
+export { applyMarkup } from './markup-edit';
+export { goalSeek, GOAL_MAX_HUNDREDTHS, hundredthsToPct, targetHolds, varyPath } from './goal-seek';
 export type { GoalSeekResult, GoalTarget, GoalVary } from './goal-seek';
 export { scaleTable, sensitivity } from './sensitivity';
 export type {

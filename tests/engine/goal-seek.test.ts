@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyMarkup } from '../../src/engine/markup-edit';
 import {
-  applyMarkup,
   goalSeek,
   hundredthsToPct,
   targetHolds,

@@ -1,8 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { TargetPanel } from '../../components/analysis/TargetPanel';
 import type { AnalysisRunner } from '../../components/analysis/protocol';
-import { withMarkup } from '../../components/analysis/apply';
-import type { CustomerLine, GoalVary } from '../../engine/index';
+import { applyMarkup, type CustomerLine, type GoalVary } from '../../engine/index';
 import { localToday, scenarioStore, useQuote, useScenario } from '../../state/app-store';
 
 /** What Apply does to how the line is sold, in the user's words; null when nothing changes. */
@@ -49,7 +48,7 @@ export function LineTarget({
       // the line is found by id when applying: lines may have moved since the answer came
       scenarioStore.getState().edit((s) => {
         const at = s.customers.findIndex((c) => c.id === id);
-        return at < 0 ? s : withMarkup(s, { kind: 'lineMarkup', lineIndex: at }, value);
+        return at < 0 ? s : applyMarkup(s, { kind: 'lineMarkup', lineIndex: at }, value);
       });
     },
     [id],

@@ -1,8 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { TargetPanel } from '../../components/analysis/TargetPanel';
 import type { AnalysisRunner } from '../../components/analysis/protocol';
-import { withMarkup } from '../../components/analysis/apply';
-import type { GoalVary } from '../../engine/index';
+import { applyMarkup, type GoalVary } from '../../engine/index';
 import { localToday, scenarioStore, useQuote, useScenario } from '../../state/app-store';
 
 const VARY: GoalVary = { kind: 'defaultMarkup' };
@@ -19,7 +18,7 @@ export function PricingTarget({ run }: { readonly run?: AnalysisRunner }) {
   );
   const onApply = useCallback((value: string) => {
     // one edit, so one Undo brings the old markup back
-    scenarioStore.getState().edit((s) => withMarkup(s, VARY, value));
+    scenarioStore.getState().edit((s) => applyMarkup(s, VARY, value));
   }, []);
   return (
     <TargetPanel
