@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import type { CustomerLine } from '../../engine/index';
+import { customerSeries, type CustomerLine } from '../../engine/index';
+import { localToday, useQuote, useScenario } from '../../state/app-store';
 import { checkLine } from './lines';
 import { commitWholeLine, monthName } from './changes';
 import {
@@ -13,7 +14,9 @@ import {
 /**
  * The growth helper (PRODUCT.md): start, wins per month over a period, churn (PAYG) or
  * non-renewal (fixed-term); previews the customers month by month and writes the count
- * changes in one undoable edit. Rounding: ADR 032.
+ * changes in one undoable edit. Rounding: ADR 032. The preview is the engine's: the deal priced
+ * with the changes written, so it shows the customers the quote will count (fixed-term
+ * customers leave at renewal, PRICING.md §7), not the plan's own arithmetic.
  */
 export function GrowthHelper({
   line,
@@ -32,6 +35,27 @@ export function GrowthHelper({
     () => planGrowth(line, horizonMonths, input),
     [line, horizonMonths, input],
   );
+  const scenario = useScenario();
+  const quoted = useQuote();
+  // the customers of each month as the engine counts them with the plan written
+  // (when the deal has errors the engine prices nothing: the plan's own curve is shown, and said)
+  const engineCurve = useMemo(() => {
+    if (!result.ok || !quoted.ok) return null;
+    const planned = applyGrowth(line, result.plan);
+    const series = customerSeries(
+      { ...scenario, customers: scenario.customers.map((c) => (c.id === line.id ? planned : c)) },
+      quoted.table.table,
+      { today: localToday() },
+      [line.id],
+    );
+    const months = series?.[0]?.months;
+    if (!months) return null;
+    return result.plan.curve.map((point) => ({
+      month: point.month,
+      customers: months[point.month - 1]?.customers ?? point.customers,
+    }));
+  }, [result, quoted, scenario, line]);
+  const curve = engineCurve ?? (result.ok ? result.plan.curve : null);
   const errors = result.ok ? {} : result.errors;
   const payg = line.license.model === 'payg';
 
@@ -140,14 +164,19 @@ export function GrowthHelper({
           {errors.line}
         </p>
       ) : null}
-      {result.ok ? (
+      {result.ok && curve ? (
         <div className="growth-preview">
           <p>
             {`${result.plan.changes.length} ${result.plan.changes.length === 1 ? 'change' : 'changes'}; ${
-              result.plan.curve.at(-1)?.customers ?? 0
+              curve.at(-1)?.customers ?? 0
             } customers in the last month.`}
           </p>
-          <CurveSketch curve={result.plan.curve} />
+          {engineCurve === null ? (
+            <p className="field-hint">
+              As planned: the deal has errors to fix, so these are not yet the quote&apos;s counts.
+            </p>
+          ) : null}
+          <CurveSketch curve={curve} />
           <details>
             <summary>Customers by month</summary>
             <table className="growth-curve">
@@ -159,7 +188,7 @@ export function GrowthHelper({
                 </tr>
               </thead>
               <tbody>
-                {result.plan.curve.map((point) => (
+                {curve.map((point) => (
                   <tr key={point.month}>
                     <th scope="row">{`${monthName(startPeriod, point.month)} (${point.month})`}</th>
                     <td>{point.customers}</td>

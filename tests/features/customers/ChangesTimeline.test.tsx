@@ -210,6 +210,45 @@ describe('the growth helper', () => {
     expect(state().customers).toEqual(before.customers);
   });
 
+  it('on a fixed-term line previews the customers the quote counts once written', async () => {
+    // Łódź Telekom (c2): a 12-month term from month 4, not renewed. 10 customers, 2 won a month
+    // in months 6–9: each cohort leaves when its own term ends (PRICING.md §7), which the
+    // preview shows as the engine counts it.
+    const user = userEvent.setup();
+    render(<CustomersStep />);
+    const details = await openDetails(user, 'Łódź Telekom');
+    await user.click(within(details).getByRole('button', { name: 'Plan growth…' }));
+    const helper = within(details).getByRole('group', { name: 'Plan growth' });
+    const field = (name: string) => within(helper).getByRole('textbox', { name });
+    for (const [name, value] of [
+      ['Start customers', '10'],
+      ['Wins per month', '2'],
+      ['Wins from month', '6'],
+      ['Wins to month', '9'],
+    ] as const) {
+      await user.clear(field(name));
+      await user.type(field(name), value);
+    }
+    const table = within(helper).getByRole('table', { name: 'Customers by month' });
+    const shown = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => Number(within(r).getByRole('cell').textContent));
+
+    await user.click(within(helper).getByRole('button', { name: 'Write the changes' }));
+    const line = state().customers.findIndex((c) => c.id === 'c2');
+    const before = engineQuote(state());
+    // the line's customers each month, from the quote's month totals less the other lines'
+    const others = state().customers.filter((c) => c.id !== 'c2');
+    const rest = engineQuote({ ...state(), customers: others });
+    const counted = before.months
+      .slice(3)
+      .map((m, i) => m.customers - rest.months[i + 3]!.customers);
+    expect(line).toBeGreaterThanOrEqual(0);
+    expect(shown).toEqual(counted);
+    expect(shown.at(-1)).toBe(before.customers[line]!.activeFinal);
+  });
+
   it('refuses 0 to start, letters and a period outside the line inline, and writes nothing', async () => {
     const user = userEvent.setup();
     render(<CustomersStep />);
