@@ -87,6 +87,28 @@ export interface LineTrace {
 
 const MODE_OF: Record<BillingMode, number> = { monthly: MONTHLY, annual: ANNUAL, upfront: UPFRONT };
 
+/** The platform's cost by part and month (index = month, 0 unused), in minor units. */
+export interface PlatformParts {
+  readonly appliances: ArrayLike<number>;
+  readonly support: ArrayLike<number>;
+  readonly infrastructure: ArrayLike<number>;
+  /** The main apps: setup in month 1, monthly fees and users every month. */
+  readonly mainApps: ArrayLike<number>;
+}
+
+/** A quote with the monthly amounts the quote itself only sums (see `tracedQuote`). */
+export interface Traced {
+  quote: Quote;
+  traces: Map<number, LineTrace>;
+  vendorInvoices: number[];
+  platformParts: PlatformParts;
+}
+
+const UNPRICED = {
+  vendorInvoices: [],
+  platformParts: { appliances: [], support: [], infrastructure: [], mainApps: [] },
+} as const satisfies Omit<Traced, 'quote' | 'traces'>;
+
 /**
  * `calculateQuote`, also recording the monthly amounts of the customer lines at `lineIndices`
  * (0-based positions in `scenario.customers`) from the very additions that make the quote's
@@ -97,7 +119,7 @@ export function tracedQuote(
   table: PriceTable,
   options: QuoteOptions,
   lineIndices: readonly number[] | null,
-): { quote: Quote; traces: Map<number, LineTrace>; vendorInvoices: number[] } {
+): Traced {
   const traces = new Map<number, LineTrace>();
   const t = compileTable(table);
   const header = {
@@ -130,7 +152,7 @@ export function tracedQuote(
   });
 
   const errors = findErrors(scenario, t);
-  if (errors.length > 0) return { quote: invalid(errors), traces, vendorInvoices: [] };
+  if (errors.length > 0) return { quote: invalid(errors), traces, ...UNPRICED };
   try {
     const H = scenario.horizonMonths;
     const tracing: (LineTrace | undefined)[] = [];
@@ -158,11 +180,12 @@ export function tracedQuote(
       quote: { ...header, ...priced.quote, issues: [...expired, ...priced.warnings] },
       traces,
       vendorInvoices: priced.vendorInvoices,
+      platformParts: priced.platformParts,
     };
   } catch (e) {
     traces.clear();
     if (e instanceof AmountRangeError)
-      return { quote: invalid([amountOutOfRange(e, t)]), traces, vendorInvoices: [] };
+      return { quote: invalid([amountOutOfRange(e, t)]), traces, ...UNPRICED };
     throw e;
   }
 }
@@ -210,6 +233,13 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
   const costPayg = zeros();
   const costApps = zeros();
   const costPlatform = zeros();
+  // costPlatform by part (PRICING.md §5 platform amounts), for the Platform step's breakdown
+  const platformParts = {
+    appliances: zeros(),
+    support: zeros(),
+    infrastructure: zeros(),
+    mainApps: zeros(),
+  };
   const partnerCommission = zeros();
   const distributorCommission = zeros();
   const demandMbps = zeros();
@@ -530,13 +560,22 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
       // the vendor's invoices (main apps, appliances, support) are paid after the vendor's
       // delay; the MSP's own infrastructure in its month (§8)
       const vendor = [main.plain.recurring, wl.recurring];
-      if (m === 1) vendor.push(sizing.appliancesCost, main.plain.setup, wl.setup);
-      if (m % 12 === 1) vendor.push(sizing.supportCost);
+      platformParts.mainApps[m]! += main.plain.recurring + wl.recurring;
+      if (m === 1) {
+        vendor.push(sizing.appliancesCost, main.plain.setup, wl.setup);
+        platformParts.appliances[m]! += sizing.appliancesCost;
+        platformParts.mainApps[m]! += main.plain.setup + wl.setup;
+      }
+      if (m % 12 === 1) {
+        vendor.push(sizing.supportCost);
+        platformParts.support[m]! += sizing.supportCost;
+      }
       for (const a of vendor) {
         costPlatform[m]! += a;
         cashVendor[m + vendorDelay]! += a;
         quoteSize.outgoing += Math.abs(a);
       }
+      platformParts.infrastructure[m]! += infra;
       costPlatform[m]! += infra;
       cashInfra[m]! += infra;
       quoteSize.outgoing += Math.abs(infra);
@@ -639,5 +678,6 @@ function price(scenario: Scenario, t: CompiledTable, tracing: (LineTrace | undef
     quote: { months, customers, platform: sizing.platform, totals },
     warnings,
     vendorInvoices,
+    platformParts,
   };
 }

@@ -162,3 +162,40 @@ export function vendorInvoiceSeries(
     due: month + delay,
   }));
 }
+
+/** One month of the platform's cost by part (PRICING.md §5 platform amounts). */
+export interface PlatformSeriesMonth {
+  readonly month: number;
+  readonly period: string;
+  readonly appliances: string;
+  readonly support: string;
+  readonly infrastructure: string;
+  readonly mainApps: string;
+  /** The quote's `months[].cost.platform`: the sum of the four parts. */
+  readonly total: string;
+}
+
+/**
+ * The platform's cost by month and part: appliances (month 1), support (months 1, 13, 25, …),
+ * the MSP's infrastructure and the main apps, recorded by the quote's own month loop as it adds
+ * them into `cost.platform`, so each month's parts sum to the quote's figure to the minor unit.
+ * Null when the quote has errors.
+ */
+export function platformSeries(
+  scenario: Scenario,
+  table: PriceTable,
+  options: QuoteOptions,
+): PlatformSeriesMonth[] | null {
+  const { quote, platformParts: parts } = tracedQuote(scenario, table, options, []);
+  if (quote.totals === null) return null;
+  const money = (v: number) => formatScaled(v, minorDigitsOf(table.currency));
+  return quote.months.map((m) => ({
+    month: m.month,
+    period: m.period,
+    appliances: money(parts.appliances[m.month]!),
+    support: money(parts.support[m.month]!),
+    infrastructure: money(parts.infrastructure[m.month]!),
+    mainApps: money(parts.mainApps[m.month]!),
+    total: m.cost.platform,
+  }));
+}

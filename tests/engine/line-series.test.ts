@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   calculateQuote,
   customerSeries,
+  platformSeries,
   PriceTableSchema,
   vendorInvoiceSeries,
   type CustomerSeries,
@@ -207,4 +208,51 @@ describe('customerSeries', () => {
       );
     });
   }
+});
+
+describe('platformSeries: the platform cost by part', () => {
+  const readExample = (name: string): unknown =>
+    JSON.parse(readFileSync(new URL(`../fixtures/examples/${name}`, import.meta.url), 'utf8'));
+  const exampleTable = PriceTableSchema.parse(readExample('example-table.json'));
+
+  it('example 2: appliances in month 1, a year of support in months 1 and 13, nothing else', () => {
+    const s = parseScenario(readExample('example-2-hardware.json'));
+    const quote = calculateQuote(s, exampleTable, { today: '2026-12-01' });
+    const parts = platformSeries(s, exampleTable, { today: '2026-12-01' })!;
+    const count = quote.platform!.appliances!.count;
+    // Base appliance 12,500.00; support 20 % a year = 2,500.00 per appliance, in months 1 and 13
+    expect(minor(parts[0]!.appliances)).toBe(BigInt(count) * 1_250_000n);
+    expect(minor(parts[0]!.support)).toBe(BigInt(count) * 250_000n);
+    expect(minor(parts[12]!.support)).toBe(BigInt(count) * 250_000n);
+    for (const m of parts) {
+      if (m.month !== 1) expect(m.appliances).toBe('0.00');
+      if (m.month !== 1 && m.month !== 13) expect(m.support).toBe('0.00');
+      expect(m.infrastructure).toBe('0.00'); // infraCostMonthly "0"
+      expect(m.mainApps).toBe('0.00'); // no main apps
+    }
+  });
+
+  it('on generated deals: the parts of each month sum to the quote’s cost.platform', () => {
+    fc.assert(
+      fc.property(validScenarioV2Arb(TABLE_VARIANTS['example']!, 4), (generated) => {
+        const s = parseScenario(generated);
+        const t = PriceTableSchema.parse(structuredClone(TABLE_VARIANTS['example']!));
+        const quote = calculateQuote(s, t, { today: '2026-12-01' });
+        const parts = platformSeries(s, t, { today: '2026-12-01' });
+        if (quote.totals === null) {
+          expect(parts).toBeNull();
+          return;
+        }
+        expect(parts!.map((m) => m.total)).toEqual(quote.months.map((m) => m.cost.platform));
+        for (const m of parts!) {
+          expect(
+            minor(m.appliances) + minor(m.support) + minor(m.infrastructure) + minor(m.mainApps),
+          ).toBe(minor(m.total));
+          // the MSP's own infrastructure is paid in its month (§8): the cash series has it too
+          expect(m.infrastructure).toBe(quote.months[m.month - 1]!.cash.outInfra);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
 });

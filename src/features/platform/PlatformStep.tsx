@@ -3,8 +3,13 @@ import { Controller, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { Field } from '../../components/form/Field';
 import { useSectionForm } from '../../components/form/use-section-form';
-import { ScenarioObjectSchema, type Environment, type PriceTable } from '../../engine/index';
-import { scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
+import {
+  minorDigitsOf,
+  ScenarioObjectSchema,
+  type Environment,
+  type PriceTable,
+} from '../../engine/index';
+import { localToday, scenarioStore, useQuote, useScenarioStore } from '../../state/app-store';
 import type { QuoteResult } from '../../state/quote';
 import { moneyFormatter } from '../../components/format';
 import { issueText } from '../../reports/issue-text';
@@ -303,12 +308,20 @@ function SizingBody({ result }: { result: QuoteResult }) {
 
 /**
  * What the platform costs, by month and over the horizon: appliances, support, own
- * infrastructure and the main apps (platform-costs.ts), from the quote.
+ * infrastructure and the main apps, as the engine adds them into the quote (platform-costs.ts).
  */
 function PlatformCostTable({ result }: { result: QuoteResult }) {
   const scenario = useScenarioStore((s) => s.scenario);
   const costs = useMemo(
-    () => (result.ok ? platformCosts(result.quote, scenario, result.table.table) : null),
+    () =>
+      result.ok
+        ? platformCosts(
+            scenario,
+            result.table.table,
+            { today: localToday(), tableSha256: result.table.sha256 },
+            minorDigitsOf(result.quote.currency),
+          )
+        : null,
     [result, scenario],
   );
   if (!result.ok) return null;
@@ -324,26 +337,23 @@ function PlatformCostTable({ result }: { result: QuoteResult }) {
       ) : (
         <>
           <dl className="platform-cost-totals">
-            {costs.split ? (
-              <>
-                <div>
-                  <dt>Appliances</dt>
-                  <dd>{money(costs.totals.appliances)}</dd>
-                </div>
-                <div>
-                  <dt>Support</dt>
-                  <dd>{money(costs.totals.support)}</dd>
-                </div>
-                <div>
-                  <dt>Own infrastructure</dt>
-                  <dd>{money(costs.totals.infrastructure)}</dd>
-                </div>
-                <div>
-                  <dt>Main apps</dt>
-                  <dd>{money(costs.totals.mainApps)}</dd>
-                </div>
-              </>
-            ) : null}
+            <div>
+              <dt>Appliances</dt>
+              <dd>{money(costs.totals.appliances)}</dd>
+            </div>
+            <div>
+              <dt>Support</dt>
+              <dd>{money(costs.totals.support)}</dd>
+            </div>
+            <div>
+              <dt>Own infrastructure</dt>
+              <dd>{money(costs.totals.infrastructure)}</dd>
+            </div>
+            <div>
+              <dt>Main apps</dt>
+              <dd>{money(costs.totals.mainApps)}</dd>
+            </div>
+
             <div className="platform-cost-total">
               <dt>Platform over {costs.months.length} months</dt>
               <dd>{money(costs.totals.total)}</dd>
@@ -363,14 +373,11 @@ function PlatformCostTable({ result }: { result: QuoteResult }) {
               <thead>
                 <tr>
                   <th scope="col">Month</th>
-                  {costs.split ? (
-                    <>
-                      <th scope="col">Appliances</th>
-                      <th scope="col">Support</th>
-                      <th scope="col">Infrastructure</th>
-                      <th scope="col">Main apps</th>
-                    </>
-                  ) : null}
+                  <th scope="col">Appliances</th>
+                  <th scope="col">Support</th>
+                  <th scope="col">Infrastructure</th>
+                  <th scope="col">Main apps</th>
+
                   <th scope="col">Total ({currency})</th>
                 </tr>
               </thead>
@@ -380,14 +387,11 @@ function PlatformCostTable({ result }: { result: QuoteResult }) {
                     <th scope="row">
                       {m.month} <span className="muted">({m.period})</span>
                     </th>
-                    {costs.split ? (
-                      <>
-                        <td>{money(m.appliances)}</td>
-                        <td>{money(m.support)}</td>
-                        <td>{money(m.infrastructure)}</td>
-                        <td>{money(m.mainApps)}</td>
-                      </>
-                    ) : null}
+                    <td>{money(m.appliances)}</td>
+                    <td>{money(m.support)}</td>
+                    <td>{money(m.infrastructure)}</td>
+                    <td>{money(m.mainApps)}</td>
+
                     <td>{money(m.total)}</td>
                   </tr>
                 ))}
@@ -395,25 +399,16 @@ function PlatformCostTable({ result }: { result: QuoteResult }) {
               <tfoot>
                 <tr>
                   <th scope="row">Total</th>
-                  {costs.split ? (
-                    <>
-                      <td>{money(costs.totals.appliances)}</td>
-                      <td>{money(costs.totals.support)}</td>
-                      <td>{money(costs.totals.infrastructure)}</td>
-                      <td>{money(costs.totals.mainApps)}</td>
-                    </>
-                  ) : null}
+                  <td>{money(costs.totals.appliances)}</td>
+                  <td>{money(costs.totals.support)}</td>
+                  <td>{money(costs.totals.infrastructure)}</td>
+                  <td>{money(costs.totals.mainApps)}</td>
+
                   <td>{money(costs.totals.total)}</td>
                 </tr>
               </tfoot>
             </table>
           </div>
-          {costs.split ? null : (
-            <p className="field-hint">
-              The quote&apos;s platform cost could not be split into its parts for this price table;
-              the total per month is shown.
-            </p>
-          )}
         </>
       )}
     </section>
