@@ -26,11 +26,13 @@ import {
   COLORS,
   DataTable,
   exactTooltip,
-  GRID,
   INK,
   MUTED,
   TICK,
   type Money,
+  MONTH_AXIS,
+  MONTH_GRID,
+  monthLabel,
 } from './kit';
 
 /** The cash figure's points: exact amounts for the table and tooltip, plot numbers to draw. */
@@ -119,16 +121,10 @@ export function CashFigure({ quote, money }: { quote: Quote; money: Money }) {
             desc={`${note} ${CHART_DESC}`}
             margin={{ top: 24, right: 16, bottom: 4, left: 8 }}
           >
-            <CartesianGrid stroke={GRID} strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="period"
-              tick={TICK}
-              tickFormatter={(p: string) => periodLabel(p)}
-              minTickGap={24}
-              interval="preserveStartEnd"
-            />
+            <CartesianGrid {...MONTH_GRID} />
+            <XAxis {...MONTH_AXIS} />
             <YAxis tick={TICK} tickFormatter={compact} width={72} />
-            <Tooltip formatter={tooltip} labelFormatter={(p) => periodLabel(String(p))} />
+            <Tooltip formatter={tooltip} labelFormatter={monthLabel} />
             <Legend itemSorter={null} wrapperStyle={{ color: INK, fontSize: 13 }} />
             <ReferenceLine y={0} stroke={MUTED} />
             <Bar

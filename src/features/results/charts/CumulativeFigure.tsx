@@ -20,11 +20,13 @@ import {
   DataTable,
   COLORS,
   exactTooltip,
-  GRID,
   INK,
   MUTED,
   TICK,
   type Money,
+  MONTH_AXIS,
+  MONTH_GRID,
+  monthLabel,
 } from './kit';
 
 export function CumulativeFigure({ quote, money }: { quote: Quote; money: Money }) {
@@ -62,16 +64,10 @@ export function CumulativeFigure({ quote, money }: { quote: Quote; money: Money 
             desc={`${breakEven} ${CHART_DESC}`}
             margin={{ top: 24, right: 16, bottom: 4, left: 8 }}
           >
-            <CartesianGrid stroke={GRID} strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="period"
-              tick={TICK}
-              tickFormatter={(p: string) => periodLabel(p)}
-              minTickGap={24}
-              interval="preserveStartEnd"
-            />
+            <CartesianGrid {...MONTH_GRID} />
+            <XAxis {...MONTH_AXIS} />
             <YAxis tick={TICK} tickFormatter={compact} width={72} />
-            <Tooltip formatter={tooltip} labelFormatter={(p) => periodLabel(String(p))} />
+            <Tooltip formatter={tooltip} labelFormatter={monthLabel} />
             <Legend itemSorter={null} wrapperStyle={{ color: INK, fontSize: 13 }} />
             <ReferenceLine y={0} stroke={MUTED} />
             <Area

@@ -13,9 +13,11 @@ import {
   COLORS,
   countFormat,
   DataTable,
-  GRID,
   SMALL_CHART_HEIGHT,
   TICK,
+  MONTH_AXIS,
+  MONTH_GRID,
+  monthLabel,
 } from './kit';
 
 /** "From 10 customers in Jan 2027 to 120 in Dec 2029, at most 131 (Jun 2029)." */
@@ -64,16 +66,10 @@ export function CustomersFigure({ quote }: { quote: Quote }) {
             desc={`${note} ${CHART_DESC}`}
             margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
           >
-            <CartesianGrid stroke={GRID} strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="period"
-              tick={TICK}
-              tickFormatter={(p: string) => periodLabel(p)}
-              minTickGap={24}
-              interval="preserveStartEnd"
-            />
+            <CartesianGrid {...MONTH_GRID} />
+            <XAxis {...MONTH_AXIS} />
             <YAxis tick={TICK} allowDecimals={false} width={56} />
-            <Tooltip labelFormatter={(p) => periodLabel(String(p))} />
+            <Tooltip labelFormatter={monthLabel} />
             <Area
               dataKey="customers"
               name="Customers"

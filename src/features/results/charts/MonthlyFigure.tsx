@@ -27,11 +27,13 @@ import {
   DataTable,
   COLORS,
   exactTooltip,
-  GRID,
   INK,
   MUTED,
   TICK,
   type Money,
+  MONTH_AXIS,
+  MONTH_GRID,
+  monthLabel,
 } from './kit';
 
 const MONTHLY_TOOLTIP_ORDER = [
@@ -93,18 +95,12 @@ export function MonthlyFigure({ quote, money }: { quote: Quote; money: Money }) 
             stackOffset="sign"
             margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
           >
-            <CartesianGrid stroke={GRID} strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="period"
-              tick={TICK}
-              tickFormatter={(p: string) => periodLabel(p)}
-              minTickGap={24}
-              interval="preserveStartEnd"
-            />
+            <CartesianGrid {...MONTH_GRID} />
+            <XAxis {...MONTH_AXIS} />
             <YAxis tick={TICK} tickFormatter={compact} width={72} />
             <Tooltip
               formatter={tooltip}
-              labelFormatter={(p) => periodLabel(String(p))}
+              labelFormatter={monthLabel}
               itemSorter={(item) => MONTHLY_TOOLTIP_ORDER.indexOf(String(item.dataKey))}
             />
             <Legend itemSorter={null} wrapperStyle={{ color: INK, fontSize: 13 }} />

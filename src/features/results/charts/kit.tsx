@@ -11,7 +11,7 @@
  */
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { CustomerLine } from '../../../engine/index';
-import type { WaterfallBar } from '../../../reports/chart-data';
+import { periodLabel, type WaterfallBar } from '../../../reports/chart-data';
 
 // Colours: each at least 3:1 against white (WCAG 1.4.11), told apart by legend labels too. The
 // cost categories' colours are in src/reports/columns.ts, beside their labels.
@@ -46,6 +46,21 @@ export const TICK = { fill: INK, fontSize: 12 };
 export const CHART_HEIGHT = 320;
 export const SMALL_CHART_HEIGHT = 200;
 export const CHART_DESC = 'The exact figures are in the data table under the chart.';
+
+/** The horizontal grid every chart by month draws. */
+export const MONTH_GRID = { stroke: GRID, strokeDasharray: '3 3', vertical: false } as const;
+
+/** The month axis of every chart by month: periods as "Jan 2027", thinned to fit. */
+export const MONTH_AXIS = {
+  dataKey: 'period',
+  tick: TICK,
+  tickFormatter: (p: string) => periodLabel(p),
+  minTickGap: 24,
+  interval: 'preserveStartEnd',
+} as const;
+
+/** A tooltip's heading for a month: its period as "Jan 2027". */
+export const monthLabel = (p: unknown) => periodLabel(String(p));
 
 export type Money = (amount: string) => string;
 
