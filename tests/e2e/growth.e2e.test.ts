@@ -6,9 +6,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioSchema, type Quote, type Scenario } from '../../src/engine/index';
-import { serveBuiltApp, type RunningApp } from './support/app-server';
-import { chromiumInstalled, launchBrowser, type LaunchedBrowser } from './support/browser';
-import { watchPage, type PageWatch } from './support/page-watch';
+import { openFreshApp, type AppSession } from './support/session';
+import { chromiumInstalled } from './support/browser';
+import type { PageWatch } from './support/page-watch';
 import { testResultsDir } from './support/paths';
 
 /**
@@ -17,25 +17,17 @@ import { testResultsDir } from './support/paths';
  * funding, and the Results step's cash cards, equal `npm run quote` on the saved scenario.
  */
 describe.skipIf(!chromiumInstalled())('a plan that changes over time, with cash', () => {
-  let app: RunningApp | undefined;
-  let browser: LaunchedBrowser | undefined;
+  let session: AppSession | undefined;
   let page: Page;
   let watch: PageWatch;
 
   beforeAll(async () => {
-    app = await serveBuiltApp();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
-    watch = watchPage(page, app.origin);
-    await page.goto(`${app.origin}/`, { waitUntil: 'networkidle' });
-    await page.evaluate(() => localStorage.clear());
-    await page.reload({ waitUntil: 'networkidle' });
+    session = await openFreshApp();
+    ({ page, watch } = session);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await session?.close();
   });
 
   const main = () => page.getByRole('main');

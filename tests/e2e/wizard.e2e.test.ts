@@ -6,9 +6,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioSchema, type Quote, type Scenario } from '../../src/engine/index';
-import { serveBuiltApp, type RunningApp } from './support/app-server';
-import { chromiumInstalled, launchBrowser, type LaunchedBrowser } from './support/browser';
-import { watchPage, type PageWatch } from './support/page-watch';
+import type { RunningApp } from './support/app-server';
+import { openFreshApp, type AppSession } from './support/session';
+import { chromiumInstalled } from './support/browser';
+import type { PageWatch } from './support/page-watch';
 import { testResultsDir } from './support/paths';
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -25,25 +26,18 @@ async function axeViolations(page: Page): Promise<string[]> {
  * (Whether Chromium is missing is reported by smoke.e2e.test.ts.)
  */
 describe.skipIf(!chromiumInstalled())('a deal entered through the wizard', () => {
-  let app: RunningApp | undefined;
-  let browser: LaunchedBrowser | undefined;
+  let session: AppSession | undefined;
+  let app: RunningApp;
   let page: Page;
   let watch: PageWatch;
 
   beforeAll(async () => {
-    app = await serveBuiltApp();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
-    watch = watchPage(page, app.origin);
-    await page.goto(`${app.origin}/`, { waitUntil: 'networkidle' });
-    await page.evaluate(() => localStorage.clear());
-    await page.reload({ waitUntil: 'networkidle' });
+    session = await openFreshApp();
+    ({ app, page, watch } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await session?.close();
   });
 
   const main = () => page.getByRole('main');
